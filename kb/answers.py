@@ -1,0 +1,56 @@
+"""The answer contract (DESIGN.md): keys, allowed values, defaults, and which keys depend on others.
+
+``default`` is what ``--no-input`` takes for a missing answer; ``REQUIRED`` keys have none.
+``relevant`` says when a question applies at all (injury_stage only with an injury), so the
+questionnaire can skip it and validation can reject it where it makes no sense.
+"""
+
+from .injuries import INJURY_AREAS, STAGES
+from .programming import DAYS
+from .variations import VARIATIONS
+
+ANSWERS = {
+    "athlete": {"type": "text", "default": "", "max_length": 80},
+    "variation": {"type": "choice", "choices": tuple(VARIATIONS)},
+    "goal": {"type": "choice",
+             "choices": ("strength", "hypertrophy", "power", "powerlifting", "general_fitness")},
+    "experience": {"type": "choice", "choices": ("novice", "intermediate", "advanced")},
+    "season_phase": {"type": "choice", "default": "none",
+                     "choices": ("none", "off_season", "pre_season", "in_season", "post_season")},
+    "injury_area": {"type": "choice", "default": "none", "choices": tuple(INJURY_AREAS)},
+    "injury_stage": {"type": "choice", "choices": STAGES},
+    "placement": {"type": "choice", "default": "auto", "choices": ("auto", *DAYS)},
+    "back_days_per_week": {"type": "int", "default": 1, "min": 0, "max": 3},
+    "units": {"type": "choice", "default": "kg", "choices": ("kg", "lb")},
+}
+
+REQUIRED = tuple(k for k, spec in ANSWERS.items() if "default" not in spec
+                 and k != "injury_stage")
+
+
+def relevant(key, answers):
+    """Whether ``key`` is a question worth asking given the other answers."""
+    if key == "injury_stage":
+        return answers.get("injury_area", "none") != "none"
+    return True
+
+
+def enumerated_space():
+    """Every combination of the enumerated answers: the finite input space the invariants cover.
+
+    athlete and units do not change the reasoning (units only change how loads print), so they
+    stay at their defaults; injury_stage appears only with an injury.
+    """
+    import itertools
+
+    keys = ("variation", "goal", "experience", "season_phase", "injury_area", "placement",
+            "back_days_per_week")
+    values = [ANSWERS[k]["choices"] if ANSWERS[k]["type"] == "choice"
+              else range(ANSWERS[k]["min"], ANSWERS[k]["max"] + 1) for k in keys]
+    for combo in itertools.product(*values):
+        answers = dict(zip(keys, combo, strict=True))
+        if answers["injury_area"] == "none":
+            yield answers
+        else:
+            for stage in STAGES:
+                yield {**answers, "injury_stage": stage}

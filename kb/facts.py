@@ -1,0 +1,122 @@
+"""experta Fact classes: what the user tells us, what the knowledge base holds, what rules derive.
+
+Derived facts always carry ``because`` (rule ids, in firing order) and ``sources`` (keys of
+kb.sources.SOURCES) so that every line of advice can answer "why?".
+"""
+
+from ..experta_compat import Fact, Field
+
+# --- answers -------------------------------------------------------------------------------
+
+
+class VariationChoice(Fact):
+    """The variation the user trains."""
+    id = Field(str, mandatory=True)
+
+
+class Goal(Fact):
+    value = Field(str, mandatory=True)
+
+
+class Experience(Fact):
+    level = Field(str, mandatory=True)
+
+
+class Season(Fact):
+    phase = Field(str, mandatory=True)
+
+
+class Injury(Fact):
+    """area 'none' means no injury; stage is None then."""
+    area = Field(str, mandatory=True)
+    stage = Field(object, default=None)
+
+
+class PlacementPreference(Fact):
+    day = Field(str, mandatory=True)
+
+
+class BackDays(Fact):
+    per_week = Field(int, mandatory=True)
+
+
+class Units(Fact):
+    value = Field(str, mandatory=True)
+
+
+# --- knowledge (declared from kb data) -----------------------------------------------------
+
+
+class Variation(Fact):
+    """One catalogue entry (kb.variations)."""
+
+
+class Exercise(Fact):
+    """One accessory exercise (kb.exercises)."""
+
+
+class GoalBand(Fact):
+    """Starting prescription for a goal (kb.programming.GOAL_BANDS)."""
+
+
+class LimitRow(Fact):
+    """A named cap on the prescription (kb.programming.LIMITS)."""
+
+
+class InjuryArea(Fact):
+    """Which muscles an injury area covers (kb.injuries)."""
+
+
+# --- derived -------------------------------------------------------------------------------
+
+
+class Classification(Fact):
+    """category leg|back|hybrid and the muscle tiers."""
+
+
+class DayAllowed(Fact):
+    """A session type on which the deadlift may go."""
+
+
+class Placement(Fact):
+    """The chosen session type and the deadlift's position in it."""
+
+
+class Band(Fact):
+    """The starting prescription before limits."""
+
+
+class Limit(Fact):
+    """A cap some rule put on the prescription; folded into the Prescription at the end."""
+
+
+class Prescription(Fact):
+    """sets, reps, rpe, percent_1rm, max_effort, perform."""
+
+
+class FollowUp(Fact):
+    """The final intensity for an exercise after the deadlift (most conservative verdict)."""
+
+
+class Recovery(Fact):
+    """Hours of posterior-chain rest after the deadlift."""
+
+
+class Warning(Fact):
+    """Safety or plausibility warning, with a message id and its parameters."""
+
+
+class Recommendation(Fact):
+    """Programming advice, with a message id and its parameters."""
+
+
+class Stage(Fact):
+    """Marks a reasoning phase as finished (used to order folds after their inputs)."""
+
+
+class MaxEffortGrant(Fact):
+    """A rule that allows a planned maximal effort (K5, K10); limits can still forbid it."""
+
+
+class Disclaimer(Fact):
+    """The not-medical-advice statement every sheet carries (K16)."""

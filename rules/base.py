@@ -1,0 +1,84 @@
+"""Rule registration and the derive helpers every rule module shares.
+
+``rule`` wraps experta's ``Rule`` so that each rule has a stable id, the knowledge rules (K1-K16)
+it implements and the sources behind it, and so that the engine records the firing order (the
+HOW trail ``explain`` prints). Rules only declare facts; message ids and parameters name what to
+say, and templates/messages.j2 says it.
+"""
+
+import functools
+from dataclasses import dataclass
+
+from ..experta_compat import Rule
+from ..kb.facts import Disclaimer, Limit, Recommendation, Warning
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    knowledge: tuple  # K-rule ids from DESIGN.md
+    sources: tuple
+    module: str
+    salience: int
+
+
+RULES = {}
+
+# Salience tiers, highest first. Producers must outrank their consumers: a fold (compose) may
+# only run once every fact it folds has been declared, so folds sit in the lowest tiers.
+CLASSIFY = 100   # what the lift is
+SAFETY = 90      # injury: blocks and caps before anything is prescribed
+ALLOW = 80       # which session types are allowed
+CHOOSE = 70      # pick one session type (preference first, then by priority)
+LIMITS = 50      # caps that depend on the chosen day, season, experience
+COMPOSE = 10     # fold band + caps into the prescription
+FOLLOW = 5       # verdicts on the exercises after the deadlift
+FOLLOW_FOLD = 3  # fold verdicts per exercise
+AFTER = 0        # recovery window and advice that reads the final prescription
+
+
+def rule(rule_id, *conditions, k=(), sources=(), salience=0):
+    """Declare an experta rule with a stable id; the action receives the usual bound names."""
+    if rule_id in RULES:
+        raise ValueError(f"duplicate rule id {rule_id}")
+
+    def decorate(fn):
+        RULES[rule_id] = RuleInfo(rule_id, tuple(k), tuple(sources), fn.__module__, salience)
+
+        @functools.wraps(fn)  # keeps fn's signature, which experta reads to pass bound names
+        def action(engine, **bound):
+            engine.trace.append(rule_id)
+            return fn(engine, **bound)
+
+        action.rule_id = rule_id
+        return Rule(*conditions, salience=salience)(action)
+
+    return decorate
+
+
+def sources_of(rule_id, *extra):
+    """The rule's own sources plus any cited by the facts it used, de-duplicated, in order."""
+    seen = dict.fromkeys(RULES[rule_id].sources)
+    for group in extra:
+        seen.update(dict.fromkeys(group or ()))
+    return list(seen)
+
+
+class DeriveMixin:
+    """Helpers rules call to declare derived facts with their provenance."""
+
+    def limit(self, rule_id, row, *, key):
+        fields = {k: v for k, v in row.items() if k not in ("id", "sources")}
+        self.declare(Limit(key=key, because=[rule_id], sources=sources_of(rule_id, row["sources"]),
+                           **fields))
+
+    def warn(self, rule_id, message, sources=(), **params):
+        self.declare(Warning(id=message, params=params, because=[rule_id],
+                             sources=sources_of(rule_id, sources)))
+
+    def recommend(self, rule_id, message, sources=(), **params):
+        self.declare(Recommendation(id=message, params=params, because=[rule_id],
+                                    sources=sources_of(rule_id, sources)))
+
+    def disclaim(self, rule_id, message):
+        self.declare(Disclaimer(id=message, because=[rule_id], sources=sources_of(rule_id)))

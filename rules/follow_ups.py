@@ -1,0 +1,81 @@
+"""What comes after the deadlift in the same session, and how hard (K5-K8, K10, K12).
+
+fu.session_menu puts the day's exercises into working memory, noting for each whether it trains a
+muscle the deadlift has just worked (a prime or secondary mover) and whether it meets the injured
+area. The verdict rules then partition the menu, so every exercise gets exactly one FollowUp:
+an exercise that meets a not-yet-cleared injury is left out, one that meets a cleared injury goes
+lighter (an injury can only ever make a follow-up easier), and every other exercise is judged by
+fatigue: reduced after its muscles were worked, full when they were not (K7), with K8's
+exception for compound back work after a capped back-day deadlift.
+"""
+
+from ..experta_compat import AS, MATCH, L
+from ..kb.exercises import EXERCISES
+from ..kb.facts import (Classification, Exercise, FollowUp, Injury, InjuryArea, Placement,
+                        Prescription)
+from .base import FOLLOW, rule, sources_of
+
+NOT_CLEARED = L("acute") | L("recovering")
+
+
+def _follow_up(engine, rule_id, ex, intensity, **params):
+    engine.declare(FollowUp(exercise=ex["id"], intensity=intensity, muscles=ex["trains"],
+                            kind=ex["kind"], params=params, because=[rule_id],
+                            sources=sources_of(rule_id)))
+
+
+class FollowUpRules:
+    @rule("fu.session_menu", Prescription(perform=True), Placement(day=MATCH.day),
+          AS.cls << Classification(), Injury(area=MATCH.area),
+          InjuryArea(id=MATCH.area, muscles=MATCH.injured),
+          k=("K5", "K7", "K10"), sources=("seed-article",), salience=FOLLOW + 1)
+    def session_menu(self, day, cls, area, injured):
+        # Only today's menu enters working memory: the whole catalogue would be matched against
+        # every follow-up rule for nothing.
+        worked = set(cls["primary"]) | set(cls["secondary"])
+        self.declare(*(
+            Exercise(id=ex_id, kind=ex["kind"], trains=ex["trains"],
+                     trains_worked=bool(worked & set(ex["trains"])),
+                     meets_injury=area in ex["loads"] or bool(set(injured) & set(ex["trains"])))
+            for ex_id, ex in EXERCISES.items() if day in ex["follows_on"]))
+
+    @rule("fu.injured_area_avoid", Injury(area=MATCH.area, stage=NOT_CLEARED),
+          AS.ex << Exercise(meets_injury=True),
+          k=("K12",), sources=("project-inference",), salience=FOLLOW)
+    def fu_injured_avoid(self, ex, area):
+        _follow_up(self, "fu.injured_area_avoid", ex, "avoid", area=area)
+
+    @rule("fu.injured_area_cleared", Injury(area=MATCH.area, stage="cleared"),
+          AS.ex << Exercise(meets_injury=True),
+          k=("K12",), sources=("project-inference",), salience=FOLLOW)
+    def fu_injured_cleared(self, ex, area):
+        _follow_up(self, "fu.injured_area_cleared", ex, "reduced", area=area)
+
+    @rule("fu.second_compound_reduced", Placement(day=L("leg_day") | L("full_body")),
+          AS.ex << Exercise(meets_injury=False, trains_worked=True),
+          k=("K6", "K10"), sources=("seed-article",), salience=FOLLOW)
+    def fu_second_compound(self, ex):
+        _follow_up(self, "fu.second_compound_reduced", ex, "reduced")
+
+    @rule("fu.back_isolation_fatigued", Placement(day="back_day"),
+          AS.ex << Exercise(meets_injury=False, trains_worked=True, kind="isolation"),
+          k=("K7",), sources=("seed-article",), salience=FOLLOW)
+    def fu_back_isolation(self, ex):
+        _follow_up(self, "fu.back_isolation_fatigued", ex, "reduced")
+
+    @rule("fu.back_compound_unaffected", Placement(day="back_day"),
+          AS.ex << Exercise(meets_injury=False, trains_worked=True, kind="compound"),
+          k=("K8",), sources=("seed-article",), salience=FOLLOW)
+    def fu_back_compound(self, ex):
+        _follow_up(self, "fu.back_compound_unaffected", ex, "full")
+
+    @rule("fu.dedicated_day_isolation", Placement(day="dedicated_day"),
+          AS.ex << Exercise(meets_injury=False, trains_worked=True),
+          k=("K5", "K6"), sources=("seed-article",), salience=FOLLOW)
+    def fu_dedicated_isolation(self, ex):
+        _follow_up(self, "fu.dedicated_day_isolation", ex, "reduced")
+
+    @rule("fu.untouched_muscles", AS.ex << Exercise(meets_injury=False, trains_worked=False),
+          k=("K7",), sources=("seed-article",), salience=FOLLOW)
+    def fu_untouched(self, ex):
+        _follow_up(self, "fu.untouched_muscles", ex, "full")

@@ -1,0 +1,132 @@
+"""Placement: on which kind of day the deadlift goes and where in the session (K4-K6, K8-K10).
+
+First every session type the knowledge allows is declared (DayAllowed); then one is chosen. The
+choice rules all require NOT(Placement()), and their saliences are a priority list: the user's own
+preference wins when it is allowed, then the auto rules in the order written below.
+"""
+
+from ..experta_compat import AS, MATCH, NOT, L, P
+from ..kb.facts import (BackDays, Classification, DayAllowed, Experience, Goal, Placement,
+                        PlacementPreference)
+from .base import ALLOW, AFTER, CHOOSE, rule, sources_of
+
+LEG_OR_HYBRID = L("leg") | L("hybrid")
+
+
+def _allow(engine, rule_id, day):
+    engine.declare(DayAllowed(day=day, because=[rule_id], sources=sources_of(rule_id)))
+
+
+def _place(engine, rule_id, day, allowed):
+    # The deadlift opens the session on every day type: on a leg day because fatigue breaks form
+    # (K10), elsewhere because multi-joint, high-intensity lifts come first (ACSM, NSCA order).
+    engine.declare(Placement(day=day, order=1, because=[rule_id, *allowed["because"]],
+                             sources=sources_of(rule_id, allowed["sources"])))
+
+
+class PlacementRules:
+    # --- which days are allowed ------------------------------------------------------------
+    @rule("place.allow_leg_day", Classification(category=LEG_OR_HYBRID),
+          k=("K1", "K10"), sources=("seed-article",), salience=ALLOW)
+    def allow_leg_day(self):
+        _allow(self, "place.allow_leg_day", "leg_day")
+
+    @rule("place.allow_leg_day_novice", Classification(category="back"),
+          Experience(level="novice"),
+          k=("K4",), sources=("seed-article",), salience=ALLOW)
+    def allow_leg_day_novice(self):
+        _allow(self, "place.allow_leg_day_novice", "leg_day")
+
+    @rule("place.allow_back_day", Classification(), BackDays(per_week=P(lambda n: n > 0)),
+          k=("K8", "K11"), sources=("seed-article",), salience=ALLOW)
+    def allow_back_day(self):
+        _allow(self, "place.allow_back_day", "back_day")
+
+    @rule("place.allow_full_body", Classification(),
+          k=("K4",), sources=("seed-article", "acsm-2009"), salience=ALLOW)
+    def allow_full_body(self):
+        _allow(self, "place.allow_full_body", "full_body")
+
+    @rule("place.allow_dedicated_day", Classification(), Experience(level="advanced"),
+          k=("K5",), sources=("seed-article",), salience=ALLOW)
+    def allow_dedicated_day(self):
+        _allow(self, "place.allow_dedicated_day", "dedicated_day")
+
+    # --- choose one (priority by salience) ------------------------------------------------
+    @rule("place.preference",
+          PlacementPreference(day=MATCH.day & ~L("auto")),
+          AS.allowed << DayAllowed(day=MATCH.day), NOT(Placement()),
+          k=(), sources=(), salience=CHOOSE + 9)
+    def preference(self, day, allowed):
+        _place(self, "place.preference", day, allowed)
+
+    @rule("place.preference_refused",
+          PlacementPreference(day=MATCH.day & ~L("auto")), Classification(category=MATCH.cat),
+          Experience(level=MATCH.level), BackDays(per_week=MATCH.back_days),
+          NOT(DayAllowed(day=MATCH.day)),
+          k=("K4", "K5", "K8"), sources=("seed-article",), salience=CHOOSE + 8)
+    def preference_refused(self, day, cat, level, back_days):
+        self.warn("place.preference_refused", "placement_refused", day=day, category=cat,
+                  experience=level, back_days=back_days)
+
+    @rule("place.auto_dedicated_day",
+          Experience(level="advanced"), Goal(value=L("strength") | L("powerlifting")),
+          AS.allowed << DayAllowed(day="dedicated_day"), NOT(Placement()),
+          k=("K5",), sources=("seed-article",), salience=CHOOSE + 5)
+    def auto_dedicated(self, allowed):
+        _place(self, "place.auto_dedicated_day", "dedicated_day", allowed)
+
+    @rule("place.auto_hybrid_back_day",
+          Classification(category="hybrid"), BackDays(per_week=P(lambda n: n >= 2)),
+          AS.allowed << DayAllowed(day="back_day"), NOT(Placement()),
+          k=("K9", "K8"), sources=("seed-article",), salience=CHOOSE + 4)
+    def auto_hybrid_back(self, allowed):
+        _place(self, "place.auto_hybrid_back_day", "back_day", allowed)
+
+    @rule("place.auto_leg_day",
+          Classification(category=LEG_OR_HYBRID),
+          AS.allowed << DayAllowed(day="leg_day"), NOT(Placement()),
+          k=("K1", "K10"), sources=("seed-article",), salience=CHOOSE + 3)
+    def auto_leg(self, allowed):
+        _place(self, "place.auto_leg_day", "leg_day", allowed)
+
+    @rule("place.auto_back_day",
+          Classification(category="back"),
+          AS.allowed << DayAllowed(day="back_day"), NOT(Placement()),
+          k=("K3", "K8"), sources=("seed-article",), salience=CHOOSE + 2)
+    def auto_back(self, allowed):
+        _place(self, "place.auto_back_day", "back_day", allowed)
+
+    @rule("place.auto_full_body",
+          AS.allowed << DayAllowed(day="full_body"), NOT(Placement()),
+          k=("K4",), sources=("seed-article", "acsm-2009"), salience=CHOOSE)
+    def auto_full_body(self, allowed):
+        _place(self, "place.auto_full_body", "full_body", allowed)
+
+    # --- what the chosen day means for the session ----------------------------------------
+    @rule("place.leg_day_first", Placement(day="leg_day"),
+          k=("K10", "K6"), sources=("seed-article", "acsm-2009"), salience=AFTER)
+    def leg_day_first(self):
+        self.recommend("place.leg_day_first", "leg_day_deadlift_first")
+
+    @rule("place.second_lift_gets_less", Placement(day=L("leg_day") | L("full_body")),
+          k=("K6",), sources=("seed-article",), salience=AFTER)
+    def second_lift_less(self):
+        self.recommend("place.second_lift_gets_less", "second_lift_gets_less")
+
+    @rule("place.alternate_back_days",
+          Placement(day="back_day"), BackDays(per_week=MATCH.n & P(lambda n: n >= 2)),
+          k=("K9",), sources=("seed-article",), salience=AFTER)
+    def alternate_back_days(self, n):
+        self.recommend("place.alternate_back_days", "alternate_back_days", back_days=n)
+
+    @rule("place.novice_either_day", Experience(level="novice"),
+          Placement(day=L("leg_day") | L("back_day") | L("full_body")),
+          k=("K4",), sources=("seed-article",), salience=AFTER)
+    def novice_either_day(self):
+        self.recommend("place.novice_either_day", "novice_either_day")
+
+    @rule("place.dedicated_day", Placement(day="dedicated_day"),
+          k=("K5",), sources=("seed-article",), salience=AFTER)
+    def dedicated_day(self):
+        self.recommend("place.dedicated_day", "dedicated_day_isolation_after")

@@ -1,0 +1,149 @@
+"""Prescription: sets, reps, RPE, %1RM, maximal effort or not, deadlift at all or not.
+
+A goal gives the starting band (rx.goal_band); every situation that restricts it declares a
+Limit (upper bounds only); rx.compose folds them at the end, so the most conservative cap always
+wins whatever order the limits arrived in. %1RM comes from the RTS chart (effective reps).
+"""
+
+from ..experta_compat import AS, MATCH, L, P
+from ..kb.facts import (Band, Experience, Goal, GoalBand, Limit, LimitRow, MaxEffortGrant,
+                        Placement, Prescription, Season)
+from ..kb.programming import RTS_PERCENT_BY_EFFECTIVE_REPS, RTS_SOURCES
+from .base import AFTER, COMPOSE, LIMITS, rule, sources_of
+
+
+def percent_1rm(reps, rpe):
+    """%1RM for ``reps`` at ``rpe`` from the RTS chart: effective reps = reps + (10 - RPE).
+
+    Half steps are interpolated (the chart's half-RPE rows are the midpoints of their
+    neighbours); beyond the chart's 12 effective reps the last entry is the honest floor.
+    """
+    effective = min(max(reps + 10 - rpe, 1.0), float(len(RTS_PERCENT_BY_EFFECTIVE_REPS)))
+    low = int(effective)
+    frac = effective - low
+    value = RTS_PERCENT_BY_EFFECTIVE_REPS[low - 1]
+    if frac:
+        value += frac * (RTS_PERCENT_BY_EFFECTIVE_REPS[low] - value)
+    return round(value, 1)
+
+
+def fold(band, limits):
+    """Apply upper-bound limits to a band; returns the prescription fields."""
+    sets_lo, sets_hi = band["sets"]
+    reps_lo, reps_hi = band["reps"]
+    rpe_lo, rpe_hi = band["rpe"]
+    perform = all(lim.get("perform", True) for lim in limits)
+    max_effort = band["max_effort_ok"] and band["granted"] and all(
+        lim.get("max_effort", True) for lim in limits)
+    for lim in limits:
+        sets_hi = min(sets_hi, lim.get("sets_hi", sets_hi))
+        reps_hi = min(reps_hi, lim.get("reps_hi", reps_hi))
+        rpe_hi = min(rpe_hi, lim.get("rpe_hi", rpe_hi))
+        rpe_lo = min(rpe_lo, lim.get("rpe_lo_max", rpe_lo))
+    sets_lo, reps_lo, rpe_lo = min(sets_lo, sets_hi), min(reps_lo, reps_hi), min(rpe_lo, rpe_hi)
+    if not perform:
+        return {"perform": False, "max_effort": False, "sets": None, "reps": None, "rpe": None,
+                "percent_1rm": None}
+    return {"perform": True, "max_effort": max_effort,
+            "sets": [sets_lo, sets_hi], "reps": [reps_lo, reps_hi], "rpe": [rpe_lo, rpe_hi],
+            "percent_1rm": [percent_1rm(reps_hi, rpe_lo), percent_1rm(reps_lo, rpe_hi)]}
+
+
+class PrescriptionRules:
+    @rule("rx.goal_band", Goal(value=MATCH.goal), AS.row << GoalBand(goal=MATCH.goal),
+          k=("K14",), sources=("nsca-essentials",), salience=LIMITS)
+    def goal_band(self, goal, row):
+        self.declare(Band(goal=goal, sets=row["sets"], reps=row["reps"], rpe=row["rpe"],
+                          max_effort_ok=row["max_effort_ok"], because=["rx.goal_band"],
+                          sources=sources_of("rx.goal_band", row["sources"])))
+
+    @rule("rx.low_volume_high_load", Band(), AS.row << LimitRow(id="low_volume"),
+          k=("K14",), sources=("seed-article",), salience=LIMITS)
+    def low_volume(self, row):
+        self.limit("rx.low_volume_high_load", row, key="low_volume")
+
+    @rule("rx.novice_low_intensity", Experience(level="novice"), AS.row << LimitRow(id="novice"),
+          k=("K4",), sources=("seed-article", "acsm-2009"), salience=LIMITS)
+    def novice(self, row):
+        self.limit("rx.novice_low_intensity", row, key="novice")
+
+    @rule("rx.back_day_moderate", Placement(day="back_day"), AS.row << LimitRow(id="back_day"),
+          k=("K8",), sources=("seed-article",), salience=LIMITS)
+    def back_day(self, row):
+        self.limit("rx.back_day_moderate", row, key="back_day")
+        self.recommend("rx.back_day_moderate", "back_day_moderate", rpe_hi=row["rpe_hi"])
+
+    @rule("rx.full_body_shared_fatigue", Placement(day="full_body"),
+          AS.row << LimitRow(id="full_body"),
+          k=("K6",), sources=("seed-article", "acsm-2009"), salience=LIMITS)
+    def full_body(self, row):
+        self.limit("rx.full_body_shared_fatigue", row, key="full_body")
+
+    @rule("rx.pre_season_lighter", Season(phase="pre_season"), AS.row << LimitRow(id="pre_season"),
+          k=("K13",), sources=("seed-article", "nsca-essentials"), salience=LIMITS)
+    def pre_season(self, row):
+        self.limit("rx.pre_season_lighter", row, key="pre_season")
+        self.recommend("rx.pre_season_lighter", "pre_season_less_posterior_chain")
+
+    @rule("rx.in_season_maintenance", Season(phase="in_season"),
+          AS.row << LimitRow(id="in_season"),
+          k=("K13",), sources=("ronnestad-2011",), salience=LIMITS)
+    def in_season(self, row):
+        self.limit("rx.in_season_maintenance", row, key="in_season")
+        self.recommend("rx.in_season_maintenance", "in_season_once_a_week")
+
+    @rule("rx.post_season_active_rest", Season(phase="post_season"),
+          AS.row << LimitRow(id="post_season"),
+          k=("K13",), sources=("nsca-essentials",), salience=LIMITS)
+    def post_season(self, row):
+        self.limit("rx.post_season_active_rest", row, key="post_season")
+        self.recommend("rx.post_season_active_rest", "post_season_active_rest")
+
+    @rule("rx.max_effort_leg_day", Placement(day="leg_day"),
+          k=("K10",), sources=("seed-article",), salience=LIMITS)
+    def max_effort_leg_day(self):
+        self.declare(MaxEffortGrant(because=["rx.max_effort_leg_day"],
+                                    sources=sources_of("rx.max_effort_leg_day")))
+
+    @rule("rx.max_effort_dedicated_day", Placement(day="dedicated_day"),
+          k=("K5",), sources=("seed-article",), salience=LIMITS)
+    def max_effort_dedicated_day(self):
+        self.declare(MaxEffortGrant(because=["rx.max_effort_dedicated_day"],
+                                    sources=sources_of("rx.max_effort_dedicated_day")))
+
+    # The fold reads every Limit and grant in working memory: experta has no accumulate
+    # condition, and by COMPOSE salience every rule that can add one has already fired.
+    @rule("rx.compose", AS.band << Band(), Placement(),
+          k=("K14",), sources=RTS_SOURCES, salience=COMPOSE)
+    def fold_prescription(self, band):
+        facts = self.facts.values()
+        limits = [f for f in facts if isinstance(f, Limit)]
+        grants = [f for f in facts if isinstance(f, MaxEffortGrant)]
+        fields = fold({**band, "granted": bool(grants)}, limits)
+        because = [*band["because"]]
+        sources = [*band["sources"]]
+        for f in [*grants, *limits]:
+            because += [r for r in f["because"] if r not in because]
+            sources += [s for s in f["sources"] if s not in sources]
+        because.append("rx.compose")
+        self.declare(Prescription(goal=band["goal"], limits=[f["key"] for f in limits],
+                                  because=because, sources=sources_of("rx.compose", sources),
+                                  **fields))
+
+    @rule("rx.rpe10_only_as_test", Prescription(max_effort=True),
+          k=("K10",), sources=("gundersen-2025",), salience=AFTER)
+    def rpe10_only_as_test(self):
+        self.recommend("rx.rpe10_only_as_test", "max_effort_is_a_planned_test")
+
+    @rule("rx.low_volume_note", Prescription(perform=True), Goal(value=L("hypertrophy")),
+          k=("K14",), sources=("seed-article",), salience=AFTER)
+    def low_volume_note(self):
+        self.recommend("rx.low_volume_note", "hypertrophy_volume_elsewhere")
+
+    @rule("rx.not_today", Prescription(perform=False, limits=MATCH.limits),
+          k=("K12",), sources=("project-inference",), salience=AFTER)
+    def not_today(self, limits):
+        self.recommend("rx.not_today", "no_deadlift_for_now", reasons=list(limits))
+
+
+__all__ = ["PrescriptionRules", "percent_1rm", "fold", "P"]

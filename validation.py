@@ -1,0 +1,107 @@
+"""Answers -> validated profile. Every problem becomes one AnswerError line a person can act on."""
+
+import difflib
+
+from .kb.answers import ANSWERS, REQUIRED, relevant
+
+
+class AnswerError(ValueError):
+    """An answer is unknown, of the wrong type, out of range or missing; the message says which."""
+
+
+def _closest(word, options):
+    match = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    return f" — did you mean '{match[0]}'?" if match else ""
+
+
+def _normalise_choice(value):
+    return value.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def check_value(key, value):
+    """Validate one answer; returns the cleaned value or raises AnswerError."""
+    spec = ANSWERS[key]
+    kind = spec["type"]
+    if kind == "text":
+        if not isinstance(value, str):
+            raise AnswerError(f"{key}: expected text, got {_describe(value)}"
+                              f" (quote it in YAML, e.g. {key}: \"{value}\")")
+        value = value.strip()
+        if len(value) > spec["max_length"]:
+            raise AnswerError(f"{key}: at most {spec['max_length']} characters, got {len(value)}")
+        if any(ord(c) < 32 for c in value):
+            raise AnswerError(f"{key}: control characters are not allowed")
+        return value
+    if kind == "int":
+        if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise AnswerError(f"{key}: expected a whole number from {spec['min']} to "
+                              f"{spec['max']}, got {_describe(value)}")
+        if not spec["min"] <= value <= spec["max"]:
+            raise AnswerError(f"{key}: {value} is out of range — use a whole number from "
+                              f"{spec['min']} to {spec['max']}")
+        return value
+    choices = spec["choices"]
+    if not isinstance(value, str):
+        raise AnswerError(f"{key}: expected one of {', '.join(choices)}, got {_describe(value)}")
+    cleaned = _normalise_choice(value)
+    if cleaned not in choices:
+        raise AnswerError(f"{key}: '{value}' is not one of {', '.join(choices)}"
+                          f"{_closest(cleaned, choices)}")
+    return cleaned
+
+
+def _describe(value):
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"a true/false value ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
+def check_keys(answers):
+    """Unknown keys are errors (a typo would otherwise be silently ignored)."""
+    for key in answers:
+        if key not in ANSWERS:
+            raise AnswerError(f"unknown answer '{key}'{_closest(key, ANSWERS)} — known answers: "
+                              f"{', '.join(ANSWERS)}")
+
+
+def missing(answers):
+    """Keys still without an answer (defaults not applied), in question order."""
+    return [k for k in ANSWERS if k not in answers and relevant(k, answers)
+            and (k in REQUIRED or k == "injury_stage")]
+
+
+def validate(answers):
+    """Clean every given answer, apply defaults, check cross-key consistency.
+
+    A missing answer takes its documented default; keys without one
+    (variation, goal, experience, and injury_stage when there is an injury) are then an error
+    naming every missing key.
+    """
+    if not hasattr(answers, "items"):
+        raise AnswerError(f"answers must be a mapping of key: value, got {_describe(answers)}")
+    check_keys(answers)
+    profile = {key: check_value(key, value) for key, value in answers.items()
+               if not (value is None and "default" in ANSWERS[key])}
+    if profile.get("injury_area", "none") == "none" and profile.get("injury_stage") is not None:
+        raise AnswerError("injury_stage: given, but injury_area is 'none' — set injury_area "
+                          "or remove injury_stage")
+    for key, spec in ANSWERS.items():
+        if key not in profile and "default" in spec:
+            profile[key] = spec["default"]
+    gaps = missing(profile)
+    if gaps:
+        raise AnswerError(f"missing answer{'s' if len(gaps) > 1 else ''}: {', '.join(gaps)} — "
+                          f"give {'them' if len(gaps) > 1 else 'it'} in the answers file or "
+                          f"with --set KEY=VALUE")
+    profile.setdefault("injury_stage", None)
+    return {key: profile[key] for key in ANSWERS}
