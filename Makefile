@@ -36,7 +36,7 @@ pytest: $(VENV)/.test-installed
 test: lint pytest
 
 bench: $(VENV)/.installed
-	$(BIN)/python -m deadlift_advisor.bench
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache *.egg-info

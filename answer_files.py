@@ -6,7 +6,6 @@ Every failure is an InputError with one line that says what is wrong and how to 
 import json
 import os
 import sys
-import tempfile
 
 
 class InputError(Exception):
@@ -94,6 +93,8 @@ def write_atomically(path, text, *, force=False):
         raise InputError(f"'{path}' is a directory — give a file name for the output")
     if os.path.exists(path) and not force:
         raise InputError(f"'{path}' already exists — use --force to overwrite it")
+    import tempfile  # only when writing: keeps standard-output runs' start-up lean
+
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise InputError(f"cannot write '{path}': folder '{folder}' does not exist")

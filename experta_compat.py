@@ -29,12 +29,42 @@ from experta import (  # noqa: E402
     P,
     Rule,
 )
+from experta.agenda import Agenda  # noqa: E402
+from experta.fact import InitialFact  # noqa: E402
+from experta.factlist import FactList  # noqa: E402
 from experta.matchers import ReteMatcher  # noqa: E402
 from experta.matchers.rete.check import TypeCheck  # noqa: E402
 from experta.matchers.rete.nodes import ConflictSetNode  # noqa: E402
 from experta.matchers.rete.token import Token  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
+from experta.utils import freeze, frozendict, frozenlist  # noqa: E402
 
-__all__ = ["AS", "MATCH", "NOT", "OR", "TEST", "W", "L", "P", "DefFacts", "Fact", "Field",
+
+
+class FrozenMapping(frozendict):
+    """A mapping frozen once, ahead of time; experta's freeze() passes it through unchanged."""
+
+
+class FrozenList(frozenlist):
+    """A list frozen once, ahead of time; experta's freeze() passes it through unchanged."""
+
+
+# experta's documented extension point: register how a type freezes. Without these, every fact
+# built from catalogue data would re-freeze the whole nested structure on every consultation.
+freeze.register(FrozenMapping)(lambda value: value)
+freeze.register(FrozenList)(lambda value: value)
+
+
+def freeze_once(value):
+    """Deep-freeze catalogue data into types that freeze() will not copy again."""
+    if isinstance(value, dict):
+        return FrozenMapping((k, freeze_once(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return FrozenList(freeze_once(v) for v in value)
+    return value
+
+
+__all__ = ["Agenda", "InitialFact", "FactList", "freeze_once", "FrozenMapping", "FrozenList",
+           "AS", "MATCH", "NOT", "OR", "TEST", "W", "L", "P", "DefFacts", "Fact", "Field",
            "KnowledgeEngine", "Rule", "DepthStrategy", "ReteMatcher", "TypeCheck",
-           "ConflictSetNode", "Token"]
+           "ConflictSetNode", "Token", "freeze"]

@@ -59,8 +59,8 @@ class GoalBand(Fact):
     """Starting prescription for a goal (kb.programming.GOAL_BANDS)."""
 
 
-class LimitRow(Fact):
-    """A named cap on the prescription (kb.programming.LIMITS)."""
+class LimitTable(Fact):
+    """The named caps on the prescription (kb.programming.LIMITS), one fact: ``rows[name]``."""
 
 
 class InjuryArea(Fact):

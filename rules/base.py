@@ -7,6 +7,7 @@ say, and templates/messages.j2 says it.
 """
 
 import functools
+import inspect
 from dataclasses import dataclass
 
 from ..experta_compat import Rule
@@ -51,6 +52,9 @@ def rule(rule_id, *conditions, k=(), sources=(), salience=0):
             return fn(engine, **bound)
 
         action.rule_id = rule_id
+        # experta reads the action's signature for every rule copy it makes while building the
+        # network; computed once here, not once per copy through the wrapper chain.
+        action.__signature__ = inspect.signature(fn)
         return Rule(*conditions, salience=salience)(action)
 
     return decorate
@@ -61,24 +65,27 @@ def sources_of(rule_id, *extra):
     seen = dict.fromkeys(RULES[rule_id].sources)
     for group in extra:
         seen.update(dict.fromkeys(group or ()))
-    return list(seen)
+    return tuple(seen)  # tuples: experta stores them as they are, lists it copies
 
 
 class DeriveMixin:
     """Helpers rules call to declare derived facts with their provenance."""
 
-    def limit(self, rule_id, row, *, key):
-        fields = {k: v for k, v in row.items() if k not in ("id", "sources")}
-        self.declare(Limit(key=key, because=[rule_id], sources=sources_of(rule_id, row["sources"]),
+    def limit(self, rule_id, table, key):
+        """Declare the cap named ``key`` from the LimitTable fact; returns its row."""
+        row = table["rows"][key]
+        fields = {k: v for k, v in row.items() if k != "sources"}
+        self.declare(Limit(key=key, because=(rule_id,), sources=sources_of(rule_id, row["sources"]),
                            **fields))
+        return row
 
     def warn(self, rule_id, message, sources=(), **params):
-        self.declare(Warning(id=message, params=params, because=[rule_id],
+        self.declare(Warning(id=message, params=params, because=(rule_id,),
                              sources=sources_of(rule_id, sources)))
 
     def recommend(self, rule_id, message, sources=(), **params):
-        self.declare(Recommendation(id=message, params=params, because=[rule_id],
+        self.declare(Recommendation(id=message, params=params, because=(rule_id,),
                                     sources=sources_of(rule_id, sources)))
 
     def disclaim(self, rule_id, message):
-        self.declare(Disclaimer(id=message, because=[rule_id], sources=sources_of(rule_id)))
+        self.declare(Disclaimer(id=message, because=(rule_id,), sources=sources_of(rule_id)))

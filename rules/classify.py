@@ -13,7 +13,7 @@ def _classify(engine, rule_id, var):
     engine.declare(Classification(
         variation=var["id"], category=var["category"], provisional=var["provisional"],
         primary=var["primary"], secondary=var["secondary"], stabilizers=var["stabilizers"],
-        because=[rule_id], sources=sources_of(rule_id, var["sources"])))
+        because=(rule_id,), sources=sources_of(rule_id, var["sources"])))
 
 
 class ClassificationRules:

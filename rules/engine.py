@@ -2,10 +2,10 @@
 
 import functools
 
-from ..experta_compat import DepthStrategy, KnowledgeEngine
+from ..experta_compat import Agenda, DepthStrategy, FactList, InitialFact, KnowledgeEngine, freeze_once
 from ..kb import GOAL_BANDS, INJURY_AREAS, LIMITS, VARIATIONS
 from ..kb.facts import (BackDays, Experience, Goal, GoalBand, Injury, InjuryArea,
-                        LimitRow, PlacementPreference, Season, Units, Variation, VariationChoice)
+                        LimitTable, PlacementPreference, Season, Units, Variation, VariationChoice)
 from .base import DeriveMixin
 from .classify import ClassificationRules
 from .follow_ups import FollowUpRules
@@ -30,15 +30,17 @@ class DepthOrder(DepthStrategy):
 
 
 @functools.cache
-def _catalogue_facts():
-    """Catalogue facts are built once per process: experta freezes every nested value on
-    construction, and doing that per consultation cost more than the reasoning itself. A declared
-    fact only gets a new id, so the same objects serve every consultation."""
-    facts = {("variation", k): Variation(id=k, **v) for k, v in VARIATIONS.items()}
-    facts.update({("goal", k): GoalBand(goal=k, **v) for k, v in GOAL_BANDS.items()})
-    facts.update({("injury_area", k): InjuryArea(id=k, **v) for k, v in INJURY_AREAS.items()})
-    facts["limits"] = [LimitRow(id=k, **v) for k, v in LIMITS.items()]
-    return facts
+def _frozen(name):
+    """Catalogue entries frozen once per process, the way experta stores fact values.
+
+    experta freezes every nested list and dict when a fact is built; with the values already
+    frozen, building a catalogue fact per consultation costs next to nothing.
+    """
+    return freeze_once(_TABLES[name])
+
+
+_TABLES = {"variation": VARIATIONS, "goal": GOAL_BANDS, "injury_area": INJURY_AREAS,
+           "limits": LIMITS}
 
 
 class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRules,
@@ -65,11 +67,22 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         yield PlacementPreference(day=profile["placement"])
         yield BackDays(per_week=profile["back_days_per_week"])
         yield Units(value=profile["units"])
-        catalogue = _catalogue_facts()
-        yield catalogue["variation", profile["variation"]]
-        yield catalogue["goal", profile["goal"]]
-        yield catalogue["injury_area", profile["injury_area"]]
-        yield from catalogue["limits"]
+        yield Variation(id=profile["variation"],
+                        **_frozen("variation")[profile["variation"]])
+        yield GoalBand(goal=profile["goal"], **_frozen("goal")[profile["goal"]])
+        yield InjuryArea(id=profile["injury_area"],
+                         **_frozen("injury_area")[profile["injury_area"]])
+        yield LimitTable(rows=_frozen("limits"))
+
+    def reset(self):
+        """experta's reset, minus finding the DefFacts by introspecting the whole engine object
+        on every call (a quarter of a consultation's time): this engine declares its knowledge in
+        ``knowledge`` and has no DefFacts besides experta's InitialFact."""
+        self.agenda = Agenda()
+        self.facts = FactList()
+        self.matcher.reset()
+        self.running = False
+        self._KnowledgeEngine__declare(InitialFact())
 
     def consult(self, profile):
         """Reset, declare the profile, run to quiescence; returns the working memory."""

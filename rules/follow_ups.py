@@ -20,7 +20,7 @@ NOT_CLEARED = L("acute") | L("recovering")
 
 def _follow_up(engine, rule_id, ex, intensity, **params):
     engine.declare(FollowUp(exercise=ex["id"], intensity=intensity, muscles=ex["trains"],
-                            kind=ex["kind"], params=params, because=[rule_id],
+                            kind=ex["kind"], params=params, because=(rule_id,),
                             sources=sources_of(rule_id)))
 
 
@@ -34,7 +34,7 @@ class FollowUpRules:
         # every follow-up rule for nothing.
         worked = set(cls["primary"]) | set(cls["secondary"])
         self.declare(*(
-            Exercise(id=ex_id, kind=ex["kind"], trains=ex["trains"],
+            Exercise(id=ex_id, kind=ex["kind"], trains=tuple(ex["trains"]),
                      trains_worked=bool(worked & set(ex["trains"])),
                      meets_injury=area in ex["loads"] or bool(set(injured) & set(ex["trains"])))
             for ex_id, ex in EXERCISES.items() if day in ex["follows_on"]))

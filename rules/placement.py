@@ -14,13 +14,13 @@ LEG_OR_HYBRID = L("leg") | L("hybrid")
 
 
 def _allow(engine, rule_id, day):
-    engine.declare(DayAllowed(day=day, because=[rule_id], sources=sources_of(rule_id)))
+    engine.declare(DayAllowed(day=day, because=(rule_id,), sources=sources_of(rule_id)))
 
 
 def _place(engine, rule_id, day, allowed):
     # The deadlift opens the session on every day type: on a leg day because fatigue breaks form
     # (K10), elsewhere because multi-joint, high-intensity lifts come first (ACSM, NSCA order).
-    engine.declare(Placement(day=day, order=1, because=[rule_id, *allowed["because"]],
+    engine.declare(Placement(day=day, order=1, because=(rule_id, *allowed["because"]),
                              sources=sources_of(rule_id, allowed["sources"])))
 
 

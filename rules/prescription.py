@@ -6,7 +6,7 @@ wins whatever order the limits arrived in. %1RM comes from the RTS chart (effect
 """
 
 from ..experta_compat import AS, MATCH, L, P
-from ..kb.facts import (Band, Experience, Goal, GoalBand, Limit, LimitRow, MaxEffortGrant,
+from ..kb.facts import (Band, Experience, Goal, GoalBand, Limit, LimitTable, MaxEffortGrant,
                         Placement, Prescription, Season)
 from ..kb.programming import RTS_PERCENT_BY_EFFECTIVE_REPS, RTS_SOURCES
 from .base import AFTER, COMPOSE, LIMITS, rule, sources_of
@@ -54,61 +54,61 @@ class PrescriptionRules:
           k=("K14",), sources=("nsca-essentials",), salience=LIMITS)
     def goal_band(self, goal, row):
         self.declare(Band(goal=goal, sets=row["sets"], reps=row["reps"], rpe=row["rpe"],
-                          max_effort_ok=row["max_effort_ok"], because=["rx.goal_band"],
+                          max_effort_ok=row["max_effort_ok"], because=("rx.goal_band",),
                           sources=sources_of("rx.goal_band", row["sources"])))
 
-    @rule("rx.low_volume_high_load", Band(), AS.row << LimitRow(id="low_volume"),
+    @rule("rx.low_volume_high_load", Band(), AS.table << LimitTable(),
           k=("K14",), sources=("seed-article",), salience=LIMITS)
-    def low_volume(self, row):
-        self.limit("rx.low_volume_high_load", row, key="low_volume")
+    def low_volume(self, table):
+        self.limit("rx.low_volume_high_load", table, "low_volume")
 
-    @rule("rx.novice_low_intensity", Experience(level="novice"), AS.row << LimitRow(id="novice"),
+    @rule("rx.novice_low_intensity", Experience(level="novice"), AS.table << LimitTable(),
           k=("K4",), sources=("seed-article", "acsm-2009"), salience=LIMITS)
-    def novice(self, row):
-        self.limit("rx.novice_low_intensity", row, key="novice")
+    def novice(self, table):
+        self.limit("rx.novice_low_intensity", table, "novice")
 
-    @rule("rx.back_day_moderate", Placement(day="back_day"), AS.row << LimitRow(id="back_day"),
+    @rule("rx.back_day_moderate", Placement(day="back_day"), AS.table << LimitTable(),
           k=("K8",), sources=("seed-article",), salience=LIMITS)
-    def back_day(self, row):
-        self.limit("rx.back_day_moderate", row, key="back_day")
+    def back_day(self, table):
+        row = self.limit("rx.back_day_moderate", table, "back_day")
         self.recommend("rx.back_day_moderate", "back_day_moderate", rpe_hi=row["rpe_hi"])
 
     @rule("rx.full_body_shared_fatigue", Placement(day="full_body"),
-          AS.row << LimitRow(id="full_body"),
+          AS.table << LimitTable(),
           k=("K6",), sources=("seed-article", "acsm-2009"), salience=LIMITS)
-    def full_body(self, row):
-        self.limit("rx.full_body_shared_fatigue", row, key="full_body")
+    def full_body(self, table):
+        self.limit("rx.full_body_shared_fatigue", table, "full_body")
 
-    @rule("rx.pre_season_lighter", Season(phase="pre_season"), AS.row << LimitRow(id="pre_season"),
+    @rule("rx.pre_season_lighter", Season(phase="pre_season"), AS.table << LimitTable(),
           k=("K13",), sources=("seed-article", "nsca-essentials"), salience=LIMITS)
-    def pre_season(self, row):
-        self.limit("rx.pre_season_lighter", row, key="pre_season")
+    def pre_season(self, table):
+        self.limit("rx.pre_season_lighter", table, "pre_season")
         self.recommend("rx.pre_season_lighter", "pre_season_less_posterior_chain")
 
     @rule("rx.in_season_maintenance", Season(phase="in_season"),
-          AS.row << LimitRow(id="in_season"),
+          AS.table << LimitTable(),
           k=("K13",), sources=("ronnestad-2011",), salience=LIMITS)
-    def in_season(self, row):
-        self.limit("rx.in_season_maintenance", row, key="in_season")
+    def in_season(self, table):
+        self.limit("rx.in_season_maintenance", table, "in_season")
         self.recommend("rx.in_season_maintenance", "in_season_once_a_week")
 
     @rule("rx.post_season_active_rest", Season(phase="post_season"),
-          AS.row << LimitRow(id="post_season"),
+          AS.table << LimitTable(),
           k=("K13",), sources=("nsca-essentials",), salience=LIMITS)
-    def post_season(self, row):
-        self.limit("rx.post_season_active_rest", row, key="post_season")
+    def post_season(self, table):
+        self.limit("rx.post_season_active_rest", table, "post_season")
         self.recommend("rx.post_season_active_rest", "post_season_active_rest")
 
     @rule("rx.max_effort_leg_day", Placement(day="leg_day"),
           k=("K10",), sources=("seed-article",), salience=LIMITS)
     def max_effort_leg_day(self):
-        self.declare(MaxEffortGrant(because=["rx.max_effort_leg_day"],
+        self.declare(MaxEffortGrant(because=("rx.max_effort_leg_day",),
                                     sources=sources_of("rx.max_effort_leg_day")))
 
     @rule("rx.max_effort_dedicated_day", Placement(day="dedicated_day"),
           k=("K5",), sources=("seed-article",), salience=LIMITS)
     def max_effort_dedicated_day(self):
-        self.declare(MaxEffortGrant(because=["rx.max_effort_dedicated_day"],
+        self.declare(MaxEffortGrant(because=("rx.max_effort_dedicated_day",),
                                     sources=sources_of("rx.max_effort_dedicated_day")))
 
     # The fold reads every Limit and grant in working memory: experta has no accumulate
@@ -126,8 +126,8 @@ class PrescriptionRules:
             because += [r for r in f["because"] if r not in because]
             sources += [s for s in f["sources"] if s not in sources]
         because.append("rx.compose")
-        self.declare(Prescription(goal=band["goal"], limits=[f["key"] for f in limits],
-                                  because=because, sources=sources_of("rx.compose", sources),
+        self.declare(Prescription(goal=band["goal"], limits=tuple(f["key"] for f in limits),
+                                  because=tuple(because), sources=sources_of("rx.compose", sources),
                                   **fields))
 
     @rule("rx.rpe10_only_as_test", Prescription(max_effort=True),

@@ -17,9 +17,9 @@ def _demanding(rx):
 
 def _window(engine, rule_id, kind, reason):
     # The exercises to keep out are the catalogue's significant posterior-chain work.
-    avoid = [ex_id for ex_id, ex in EXERCISES.items() if ex["posterior_chain"]]
+    avoid = tuple(ex_id for ex_id, ex in EXERCISES.items() if ex["posterior_chain"])
     engine.declare(Recovery(hours=RECOVERY_HOURS[kind], reason=reason, avoid=avoid,
-                            because=[rule_id], sources=sources_of(rule_id, RECOVERY_SOURCES[kind])))
+                            because=(rule_id,), sources=sources_of(rule_id, RECOVERY_SOURCES[kind])))
 
 
 class RecoveryRules:
@@ -39,8 +39,8 @@ class RecoveryRules:
     @rule("recovery.no_deadlift", Prescription(perform=False),
           k=("K11", "K12"), sources=("project-inference",), salience=AFTER)
     def no_deadlift(self):
-        self.declare(Recovery(hours=None, reason="no_deadlift", avoid=[],
-                              because=["recovery.no_deadlift"],
+        self.declare(Recovery(hours=None, reason="no_deadlift", avoid=(),
+                              because=("recovery.no_deadlift",),
                               sources=sources_of("recovery.no_deadlift")))
 
     @rule("recovery.back_day_needs_clear_window", Placement(day="back_day"),

@@ -4,7 +4,7 @@ upper bounds, so nothing later can loosen them.
 """
 
 from ..experta_compat import AS, MATCH, TEST, L, P
-from ..kb.facts import Classification, Injury, InjuryArea, LimitRow, Variation
+from ..kb.facts import Classification, Injury, InjuryArea, LimitTable, Variation
 from .base import CLASSIFY, SAFETY, rule
 
 INJURED = P(lambda area: area != "none")
@@ -22,43 +22,43 @@ class SafetyRules:
 
     @rule("safety.see_professional",
           Injury(area=MATCH.area & INJURED, stage=MATCH.stage),
-          AS.row << LimitRow(id="injury_any"),
+          AS.table << LimitTable(),
           k=("K12", "K16"), sources=("project-inference",), salience=SAFETY + 2)
-    def see_professional(self, area, stage, row):
-        self.limit("safety.see_professional", row, key="injury_any")
+    def see_professional(self, area, stage, table):
+        self.limit("safety.see_professional", table, "injury_any")
         self.warn("safety.see_professional", "see_a_professional", area=area, stage=stage)
 
     @rule("safety.acute_no_deadlift",
-          Injury(area=MATCH.area & INJURED, stage="acute"), AS.row << LimitRow(id="acute"),
+          Injury(area=MATCH.area & INJURED, stage="acute"), AS.table << LimitTable(),
           k=("K12",), sources=("project-inference",), salience=SAFETY + 1)
-    def acute(self, area, row):
-        self.limit("safety.acute_no_deadlift", row, key="acute")
+    def acute(self, area, table):
+        self.limit("safety.acute_no_deadlift", table, "acute")
         self.warn("safety.acute_no_deadlift", "acute_no_deadlift", area=area)
 
     @rule("safety.recovering_caps",
           Injury(area=MATCH.area & INJURED, stage="recovering"),
-          AS.row << LimitRow(id="recovering"),
+          AS.table << LimitTable(),
           k=("K12",), sources=("berglund-2015",), salience=SAFETY)
-    def recovering(self, area, row):
-        self.limit("safety.recovering_caps", row, key="recovering")
+    def recovering(self, area, table):
+        row = self.limit("safety.recovering_caps", table, "recovering")
         self.warn("safety.recovering_caps", "recovering_needs_clearance", area=area,
                   rpe_hi=row["rpe_hi"])
 
     @rule("safety.cleared_progression",
-          Injury(area=MATCH.area & INJURED, stage="cleared"), AS.row << LimitRow(id="cleared"),
+          Injury(area=MATCH.area & INJURED, stage="cleared"), AS.table << LimitTable(),
           k=("K12",), sources=("project-inference",), salience=SAFETY)
-    def cleared(self, area, row):
-        self.limit("safety.cleared_progression", row, key="cleared")
+    def cleared(self, area, table):
+        row = self.limit("safety.cleared_progression", table, "cleared")
         self.recommend("safety.cleared_progression", "cleared_build_back_gradually", area=area,
                        rpe_hi=row["rpe_hi"])
 
     @rule("safety.hamstring_lengthening",
           Injury(area="hamstring", stage=NOT_CLEARED),
           AS.var << Variation(lengthened_hamstrings=True),
-          AS.row << LimitRow(id="hamstring_lengthening"),
+          AS.table << LimitTable(),
           k=("K12",), sources=("heiderscheit-2010",), salience=SAFETY)
-    def hamstring_lengthening(self, var, row):
-        self.limit("safety.hamstring_lengthening", row, key="hamstring_lengthening")
+    def hamstring_lengthening(self, var, table):
+        self.limit("safety.hamstring_lengthening", table, "hamstring_lengthening")
         self.warn("safety.hamstring_lengthening", "hamstring_avoid_lengthening",
                   variation=var["id"])
 

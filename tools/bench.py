@@ -1,0 +1,92 @@
+"""`make bench`: how fast is a consultation, and how fast does the command start?
+
+1. Per consultation, engine reused: every profile of the input space (or a stratified sample with
+   --sample N), advise() timed one by one, spread over all cores; median and p95.
+2. Cold start: wall time of `deadlift-advisor advise --format json` against the import floor
+   (a fresh `python -c` that imports experta (with the compat aliases), click and jinja2), runs
+   interleaved in the same session; the ratio is the figure that matters.
+"""
+
+import argparse
+import multiprocessing
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+FLOOR = ("import collections, collections.abc\n"
+         "for n in ('Mapping', 'MutableMapping', 'Sequence', 'Iterable', 'Callable', 'Hashable',"
+         " 'Set', 'MutableSet'):\n"
+         "    setattr(collections, n, getattr(collections.abc, n))\n"
+         "import experta, click, jinja2\n")
+
+
+def _time_chunk(profiles):
+    import deadlift_advisor
+
+    deadlift_advisor.advise(profiles[0])  # build the engine outside the timing
+    times = []
+    for answers in profiles:
+        start = time.perf_counter()
+        deadlift_advisor.advise(answers)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def consultations(sample, jobs):
+    from deadlift_advisor.kb import enumerated_space
+
+    space = list(enumerated_space())
+    if sample and sample < len(space):
+        step = len(space) / sample
+        space = [space[int(i * step)] for i in range(sample)]
+    chunks = [space[i::jobs * 8] for i in range(jobs * 8)]
+    start = time.perf_counter()
+    with multiprocessing.Pool(jobs) as pool:
+        times = [t for chunk in pool.map(_time_chunk, chunks) for t in chunk]
+    wall = time.perf_counter() - start
+    times.sort()
+    return {"profiles": len(times), "median_ms": statistics.median(times) * 1000,
+            "p95_ms": times[int(len(times) * 0.95)] * 1000, "wall_s": wall, "jobs": jobs}
+
+
+def _wall(cmd, **kwargs):
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, **kwargs)
+    return time.perf_counter() - start
+
+
+def cold_start(runs, answers):
+    exe = os.path.join(os.path.dirname(sys.executable), "deadlift-advisor")
+    floor_cmd = [sys.executable, "-c", FLOOR]
+    advise_cmd = [exe, "advise", "--answers", answers, "--format", "json"]
+    _wall(floor_cmd), _wall(advise_cmd)  # warm the file cache
+    floor, advise = [], []
+    for _ in range(runs):
+        floor.append(_wall(floor_cmd))
+        advise.append(_wall(advise_cmd))
+    f, a = statistics.median(floor), statistics.median(advise)
+    return {"runs": runs, "floor_ms": f * 1000, "advise_ms": a * 1000, "ratio": a / f}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sample", type=int, default=int(os.environ.get("BENCH_SAMPLE", 0)),
+                        help="profiles to time (0 = the whole input space)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--runs", type=int, default=20, help="cold-start runs of each command")
+    parser.add_argument("--answers", default="examples/answers.json")
+    args = parser.parse_args()
+
+    c = consultations(args.sample, args.jobs)
+    print(f"consultation (engine reused): {c['profiles']} profiles on {c['jobs']} processes in "
+          f"{c['wall_s']:.1f} s — median {c['median_ms']:.3f} ms, p95 {c['p95_ms']:.3f} ms "
+          f"(target: median <= 2 ms)")
+    s = cold_start(args.runs, args.answers)
+    print(f"cold start, median of {s['runs']}: advise --format json {s['advise_ms']:.1f} ms, "
+          f"import floor {s['floor_ms']:.1f} ms — ratio {s['ratio']:.2f}x (target <= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
