@@ -105,3 +105,34 @@ def advise(answers_file, overrides, no_input, fmt, output, force):
             write_atomically(output, text, force=force)
     except (InputError, AnswerError) as exc:
         _fail(str(exc), 2)
+
+
+@main.command()
+@answer_options
+@click.option("--format", "fmt", type=click.Choice(("txt", "json")), default="txt",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", metavar="PATH", default="-", show_default=True,
+              help="Where to write the explanation ('-' is standard output).")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def explain(answers_file, overrides, no_input, fmt, output, force):
+    """How the advice was reached: each conclusion, the rules behind it, and the sources.
+
+    \b
+    Examples:
+      deadlift-advisor explain --answers me.yaml
+      deadlift-advisor explain --answers me.yaml --format json -o why.json
+    """
+    from . import advise as run_advice
+    from .answer_files import InputError, write_atomically
+    from .explain import render_trail
+    from .validation import AnswerError
+
+    try:
+        answers = gather(answers_file, overrides)
+        text = render_trail(run_advice(answers), fmt)
+        if output == "-":
+            click.echo(text, nl=False)
+        else:
+            write_atomically(output, text, force=force)
+    except (InputError, AnswerError) as exc:
+        _fail(str(exc), 2)
