@@ -66,6 +66,9 @@ def load_answers(path):
     text = _decode(raw, name)
     as_json = path.lower().endswith(".json")
     data = _parse(text, name, as_json)
+    if data is None:  # only comments, or an explicit null
+        raise InputError(f"{name} is empty (only comments) — add answers such as "
+                         f"'variation: conventional'")
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"'{data}'"
         raise InputError(f"{name}: the top level must be a mapping of answers (key: value), "
@@ -85,10 +88,13 @@ def parse_overrides(pairs):
 
 
 def write_atomically(path, text, *, force=False):
-    """Write text to path via a temporary file in the same folder, then rename.
+    """Write text (str, as UTF-8, or bytes) to path via a temporary file in the same folder, then
+    rename.
 
     Nothing is left behind on failure, and an existing file is only replaced with force.
     """
+    if not path:
+        raise InputError("the output path is empty — give a file name, or '-' for standard output")
     if os.path.isdir(path):
         raise InputError(f"'{path}' is a directory — give a file name for the output")
     if os.path.exists(path) and not force:
@@ -103,9 +109,12 @@ def write_atomically(path, text, *, force=False):
     except OSError as exc:
         raise InputError(f"cannot write '{path}': {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)
+    except OSError as exc:
+        os.unlink(tmp)
+        raise InputError(f"cannot write '{path}': {exc.strerror or exc}") from None
     except BaseException:
         os.unlink(tmp)
         raise

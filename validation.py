@@ -24,8 +24,8 @@ def check_value(key, value):
     kind = spec["type"]
     if kind == "text":
         if not isinstance(value, str):
-            raise AnswerError(f"{key}: expected text, got {_describe(value)}"
-                              f" (quote it in YAML, e.g. {key}: \"{value}\")")
+            raise AnswerError(f"{key}: expected text, got {_describe(value)} — quote it in YAML to keep "
+                              f"it as text, e.g. {key}: \"007\"")
         value = value.strip()
         if len(value) > spec["max_length"]:
             raise AnswerError(f"{key}: at most {spec['max_length']} characters, got {len(value)}")
@@ -33,8 +33,11 @@ def check_value(key, value):
             raise AnswerError(f"{key}: control characters are not allowed")
         return value
     if kind == "int":
-        if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
-            value = int(value.strip())
+        if isinstance(value, str):
+            try:
+                value = int(value.strip(), 10)
+            except ValueError:
+                pass
         if isinstance(value, bool) or not isinstance(value, int):
             raise AnswerError(f"{key}: expected a whole number from {spec['min']} to "
                               f"{spec['max']}, got {_describe(value)}")
@@ -47,9 +50,14 @@ def check_value(key, value):
         raise AnswerError(f"{key}: expected one of {', '.join(choices)}, got {_describe(value)}")
     cleaned = _normalise_choice(value)
     if cleaned not in choices:
-        raise AnswerError(f"{key}: '{value}' is not one of {', '.join(choices)}"
+        raise AnswerError(f"{key}: '{_printable(value)}' is not one of {', '.join(choices)}"
                           f"{_closest(cleaned, choices)}")
     return cleaned
+
+
+def _printable(text):
+    """Text safe to show on one line: control characters (newlines too) escaped."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def _describe(value):
@@ -63,14 +71,15 @@ def _describe(value):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return repr(value)
+    return repr(_printable(value)) if isinstance(value, str) else repr(value)
 
 
 def check_keys(answers):
     """Unknown keys are errors (a typo would otherwise be silently ignored)."""
     for key in answers:
         if key not in ANSWERS:
-            raise AnswerError(f"unknown answer '{key}'{_closest(key, ANSWERS)} — known answers: "
+            raise AnswerError(f"unknown answer '{_printable(str(key))}'{_closest(key, ANSWERS)} — "
+                              f"known answers: "
                               f"{', '.join(ANSWERS)}")
 
 
