@@ -34,7 +34,7 @@ from experta.fact import InitialFact  # noqa: E402
 from experta.factlist import FactList  # noqa: E402
 from experta.matchers import ReteMatcher  # noqa: E402
 from experta.matchers.rete.check import TypeCheck  # noqa: E402
-from experta.matchers.rete.nodes import ConflictSetNode  # noqa: E402
+from experta.matchers.rete.nodes import ConflictSetNode, FeatureTesterNode  # noqa: E402
 from experta.matchers.rete.token import Token  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
 from experta.utils import freeze, frozendict, frozenlist  # noqa: E402
@@ -67,4 +67,4 @@ def freeze_once(value):
 __all__ = ["Agenda", "InitialFact", "FactList", "freeze_once", "FrozenMapping", "FrozenList",
            "AS", "MATCH", "NOT", "OR", "TEST", "W", "L", "P", "DefFacts", "Fact", "Field",
            "KnowledgeEngine", "Rule", "DepthStrategy", "ReteMatcher", "TypeCheck",
-           "ConflictSetNode", "Token", "freeze"]
+           "ConflictSetNode", "FeatureTesterNode", "Token", "freeze"]

@@ -11,12 +11,18 @@ reasoning itself (measured with cProfile; see ``make bench``):
   nodes that hold memory are collected once and wiped directly;
 * every token is type-checked with assertions on creation and on each of its many copies; tokens
   made here skip the checks (the facts come from the engine, never from outside) and every copy
-  keeps the lean class.
+  keeps the lean class;
+* in the alpha network (the one-input tests on a single fact) every node copies the token before
+  testing it; here a fact is walked through its type's tests with one token, copied only where a
+  test binds a variable (the only place a token changes). Nodes after the alpha network (joins,
+  negations, conflict sets) get the token exactly as before and still make their own copies.
 
 Matching semantics are untouched: the same nodes see the same tokens in the same order.
 """
 
-from ..experta_compat import ConflictSetNode, Fact, ReteMatcher, Token, TypeCheck
+from collections.abc import Mapping
+
+from ..experta_compat import ConflictSetNode, Fact, FeatureTesterNode, ReteMatcher, Token, TypeCheck
 
 
 class LeanToken(Token):
@@ -39,7 +45,7 @@ class ReusableReteMatcher(ReteMatcher):
             if not isinstance(check, TypeCheck):  # an unexpected network shape: do not route
                 self._routes = None
                 break
-            self._routes.setdefault(check.fact_type, []).append(child.callback)
+            self._routes.setdefault(check.fact_type, []).append(_alpha(child.node))
         self._dirty = []
         self._memory_nodes = []
         seen = set()
@@ -68,12 +74,12 @@ class ReusableReteMatcher(ReteMatcher):
             return super().changes(adding, deleting)
         for fact in deleting or ():
             token = LeanToken.invalid(fact)
-            for callback in self._routes.get(type(fact), ()):
-                callback(token)
+            for test in self._routes.get(type(fact), ()):
+                _walk(test, fact, token)
         for fact in adding or ():
             token = LeanToken.valid(fact)
-            for callback in self._routes.get(type(fact), ()):
-                callback(token)
+            for test in self._routes.get(type(fact), ()):
+                _walk(test, fact, token)
         added, removed = [], []
         for csn in dict.fromkeys(self._dirty):
             c_added, c_removed = csn.get_activations()
@@ -86,6 +92,39 @@ class ReusableReteMatcher(ReteMatcher):
         for node in self._memory_nodes:
             node._reset()
         self._dirty.clear()
+
+
+def _alpha(node):
+    """A feature-test node as (test, [(sub-test or None, callback)]), built once."""
+    children = [(_alpha(child.node) if isinstance(child.node, FeatureTesterNode) else None,
+                 child.callback) for child in node.children]
+    return node.matcher, children
+
+
+def _walk(alpha, fact, token):
+    """experta's FeatureTesterNode._activate, walked without a copy per node."""
+    test, children = alpha
+    match = test(fact)
+    if not match:
+        return
+    if isinstance(match, Mapping):
+        context = token.context
+        for key, value in match.items():
+            if isinstance(key, tuple):  # a negated binding
+                if key[1] in context and context[key[1]] == value:
+                    return
+            else:
+                if context.get(key, value) != value:
+                    return
+                if (False, key) in context and context[(False, key)] == value:
+                    return
+        token = token.copy()
+        token.context.update(match)
+    for sub, callback in children:
+        if sub is None:
+            callback(token)
+        else:
+            _walk(sub, fact, token)
 
 
 def _no_memory_reset(node):
