@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .kb import DAYS, EXERCISES, SOURCES, VARIATIONS
 from .kb import facts as F
+from .kb.weeks import WEEKDAYS
 from .version import __version__
 
 SCHEMA_VERSION = 1
@@ -26,6 +27,7 @@ class Advice:
     disclaimer: str
     references: list
     trace: list = field(default_factory=list)
+    schedule: dict | None = None
 
     def to_dict(self):
         return {"schema_version": SCHEMA_VERSION, "version": __version__,
@@ -33,6 +35,7 @@ class Advice:
                 "placement": self.placement, "prescription": self.prescription,
                 "follow_ups": self.follow_ups, "recovery": self.recovery,
                 "warnings": self.warnings, "recommendations": self.recommendations,
+                "schedule": self.schedule,
                 "disclaimer": self.disclaimer, "references": self.references,
                 "trace": self.trace}
 
@@ -78,6 +81,16 @@ def build(profile, facts, trace, messages):
     warnings = [_message(messages, f) for f in _of(facts, F.Warning)]
     recommendations = [_message(messages, f) for f in _of(facts, F.Recommendation)]
     disclaimer = _one(facts, F.Disclaimer)
+    loads = _of(facts, F.Loads)
+    load_fields = {"estimated_1rm": None, "load_range": None, "loads": [], "units": profile["units"]}
+    if loads:
+        lf = loads[0]
+        load_fields = {
+            "estimated_1rm": {"value": lf["estimated_1rm"], "basis": lf["basis"]},
+            "load_range": list(lf["load_range"]), "units": lf["units"], "plate_step": lf["step"],
+            "loads": [{"set": n, "reps": reps, "rpe": rpe, "weight": w}
+                      for n, reps, rpe, w in lf["sets"]],
+            "load_because": list(lf["because"]), "load_sources": list(lf["sources"])}
 
     # Cite what the conclusions rest on: sources of derived facts, not of every catalogue row.
     cited = dict.fromkeys(s for f in facts if "because" in f for s in f["sources"])
@@ -96,7 +109,7 @@ def build(profile, facts, trace, messages):
         prescription={"perform": rx["perform"], "sets": _plain(rx["sets"]),
                       "reps": _plain(rx["reps"]), "rpe": _plain(rx["rpe"]),
                       "percent_1rm": _plain(rx["percent_1rm"]), "max_effort": rx["max_effort"],
-                      "goal": rx["goal"], "limits": list(rx["limits"]),
+                      "goal": rx["goal"], "limits": list(rx["limits"]), **load_fields,
                       "because": list(rx["because"]), "sources": list(rx["sources"])},
         follow_ups=[{"exercise": f["exercise"], "label": EXERCISES[f["exercise"]]["label"],
                      "muscles": list(f["muscles"]), "intensity": f["intensity"],
@@ -111,5 +124,58 @@ def build(profile, facts, trace, messages):
         disclaimer=getattr(messages, disclaimer["id"])(),
         references=[{"key": key, "citation": SOURCES[key]["citation"]} for key in cited],
         trace=list(trace),
+        schedule=_schedule(facts, messages, follow_ups),
     )
     return advice
+
+
+def _schedule(facts, messages, follow_ups):
+    """The week as a grid: the deadlift day first in its session, conflicts marked avoid."""
+    day_facts = _of(facts, F.DeadliftDay)
+    if not day_facts:
+        return None
+    chosen = day_facts[0]
+    kinds = {f["day"]: f for f in _of(facts, F.DayKind)}
+    conflicts = _of(facts, F.Conflict)
+    notes = {(f["day"]): f for f in _of(facts, F.ScheduleNote)}
+    in_the_way = {(c["day"], c["exercise"]) for c in conflicts}
+    intensity = {f["exercise"]: f["intensity"] for f in follow_ups}
+    days = {}
+    for day, kind in sorted(kinds.items(), key=lambda item: WEEKDAYS.index(item[0])):
+        entries = []
+        if day == chosen["day"]:
+            entries.append({"exercise": "deadlift", "label": "Deadlift", "intensity": "main",
+                            "note": None})
+        for x in kind["exercises"]:
+            if x == "deadlift":
+                continue
+            if day == chosen["day"]:
+                level = intensity.get(x, "full")
+            else:
+                level = "avoid" if (day, x) in in_the_way else "full"
+            entries.append({"exercise": x, "label": EXERCISES[x]["label"], "intensity": level,
+                            "note": "move it out of the recovery window"
+                            if (day, x) in in_the_way else None})
+        days[day] = {"session": kind["session"], "entries": entries,
+                     "protected": day in chosen["protected"],
+                     "note": _note(messages, notes.get(day))}
+    unknown = {f["day"]: list(f["unknown"]) for f in _of(facts, F.WeekDay) if f["unknown"]}
+    return {
+        "deadlift_day": chosen["day"], "session": chosen["session"],
+        "protected_days": list(chosen["protected"]), "window_hours": chosen["hours"],
+        "days": days, "unknown_exercises": unknown,
+        "conflicts": [{"day": c["day"], "exercise": c["exercise"],
+                       "label": EXERCISES[c["exercise"]]["label"] if c["exercise"] else None,
+                       "reason": c["reason"],
+                       "text": messages.conflict(c["reason"], c["day"], c["exercise"] and
+                                                 EXERCISES[c["exercise"]]["label"],
+                                                 c["deadlift_day"], c["hours"]),
+                       "because": list(c["because"]), "sources": list(c["sources"])}
+                      for c in conflicts],
+        "because": list(chosen["because"]), "sources": list(chosen["sources"])}
+
+
+def _note(messages, fact):
+    if fact is None:
+        return None
+    return messages.schedule_note(fact["note"], fact["to"])

@@ -2,7 +2,7 @@
 
 import difflib
 
-from .kb.answers import ANSWERS, REQUIRED, relevant
+from .kb.answers import ANSWERS, EXTRA_ANSWERS, REQUIRED, relevant
 
 
 class AnswerError(ValueError):
@@ -76,11 +76,11 @@ def _describe(value):
 
 def check_keys(answers):
     """Unknown keys are errors (a typo would otherwise be silently ignored)."""
+    known = {**ANSWERS, **EXTRA_ANSWERS}
     for key in answers:
-        if key not in ANSWERS:
-            raise AnswerError(f"unknown answer '{_printable(str(key))}'{_closest(key, ANSWERS)} — "
-                              f"known answers: "
-                              f"{', '.join(ANSWERS)}")
+        if key not in known:
+            raise AnswerError(f"unknown answer '{_printable(str(key))}'{_closest(key, known)} — "
+                              f"known answers: {', '.join(known)}")
 
 
 def missing(answers):
@@ -99,8 +99,9 @@ def validate(answers):
     if not hasattr(answers, "items"):
         raise AnswerError(f"answers must be a mapping of key: value, got {_describe(answers)}")
     check_keys(answers)
+    extras = {key: answers[key] for key in EXTRA_ANSWERS if key in answers}
     profile = {key: check_value(key, value) for key, value in answers.items()
-               if not (value is None and "default" in ANSWERS[key])}
+               if key in ANSWERS and not (value is None and "default" in ANSWERS[key])}
     if profile.get("injury_area", "none") == "none" and profile.get("injury_stage") is not None:
         raise AnswerError("injury_stage: given, but injury_area is 'none' — set injury_area "
                           "or remove injury_stage")
@@ -113,4 +114,10 @@ def validate(answers):
                           f"give {'them' if len(gaps) > 1 else 'it'} in the answers file or "
                           f"with --set KEY=VALUE")
     profile.setdefault("injury_stage", None)
-    return {key: profile[key] for key in ANSWERS}
+    result = {key: profile[key] for key in ANSWERS}
+    result.update(dict.fromkeys(EXTRA_ANSWERS))
+    if any(value is not None for value in extras.values()):
+        from .extra_answers import check_extras
+
+        result.update(check_extras(extras, result["units"]))
+    return result

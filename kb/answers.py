@@ -24,6 +24,15 @@ ANSWERS = {
     "units": {"type": "choice", "default": "kg", "choices": ("kg", "lb")},
 }
 
+# Optional answers that make the advice concrete: weights (loads) and the person's week. They have
+# no default (absent means "not given") and are not part of the enumerated input space.
+EXTRA_ANSWERS = {
+    "one_rm": {"type": "weight"},
+    "recent_set": {"type": "recent_set"},
+    "plate_step": {"type": "plate_step"},
+    "week": {"type": "week"},
+}
+
 REQUIRED = tuple(k for k, spec in ANSWERS.items() if "default" not in spec
                  and k != "injury_stage")
 

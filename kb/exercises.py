@@ -4,10 +4,13 @@
 (these become the follow-ups); ``posterior_chain`` marks significant posterior-chain work that K11
 keeps out of the recovery window; ``kind`` separates compound lifts from isolation work (K7 vs K8);
 ``loads`` names the injury areas it stresses; ``aliases`` are the names people type.
+``day_type`` says what kind of session the exercise makes a day into (leg, back, push, arms), so
+a week of free-text exercise names can be read as leg days, back days and so on.
 """
 
 EXERCISES = {
     "back_squat": {
+        "day_type": "leg",
         "label": "Back squat",
         "kind": "compound",
         "trains": ["quadriceps", "glutes", "adductors"],
@@ -17,6 +20,7 @@ EXERCISES = {
         "aliases": ["squat", "barbell squat", "high bar squat", "low bar squat"],
     },
     "leg_press": {
+        "day_type": "leg",
         "label": "Leg press",
         "kind": "compound",
         "trains": ["quadriceps", "glutes"],
@@ -26,6 +30,7 @@ EXERCISES = {
         "aliases": ["leg press machine", "45 degree leg press"],
     },
     "leg_extension": {
+        "day_type": "leg",
         "label": "Leg extension",
         "kind": "isolation",
         "trains": ["quadriceps"],
@@ -35,6 +40,7 @@ EXERCISES = {
         "aliases": ["knee extension", "leg extensions"],
     },
     "hamstring_curl": {
+        "day_type": "leg",
         "label": "Hamstring curl",
         "kind": "isolation",
         "trains": ["hamstrings"],
@@ -44,6 +50,7 @@ EXERCISES = {
         "aliases": ["leg curl", "lying leg curl", "seated leg curl", "hamstring curls"],
     },
     "good_morning": {
+        "day_type": "leg",
         "label": "Good morning",
         "kind": "compound",
         "trains": ["hamstrings", "glutes", "erector_spinae"],
@@ -53,6 +60,7 @@ EXERCISES = {
         "aliases": ["good mornings", "barbell good morning"],
     },
     "back_extension": {
+        "day_type": "back",
         "label": "Back extension",
         "kind": "isolation",
         "trains": ["erector_spinae", "glutes", "hamstrings"],
@@ -62,6 +70,7 @@ EXERCISES = {
         "aliases": ["hyperextension", "45 degree back extension", "back extensions"],
     },
     "romanian_deadlift": {
+        "day_type": "leg",
         "label": "Romanian deadlift (as an accessory)",
         "kind": "compound",
         "trains": ["hamstrings", "glutes", "erector_spinae"],
@@ -71,6 +80,7 @@ EXERCISES = {
         "aliases": ["rdl", "romanian deadlift", "romanian deadlifts", "rdls"],
     },
     "glute_ham_raise": {
+        "day_type": "leg",
         "label": "Glute-ham raise",
         "kind": "isolation",
         "trains": ["hamstrings", "glutes"],
@@ -80,6 +90,7 @@ EXERCISES = {
         "aliases": ["ghr", "glute ham raise"],
     },
     "hip_thrust": {
+        "day_type": "leg",
         "label": "Hip thrust",
         "kind": "compound",
         "trains": ["glutes", "hamstrings"],
@@ -89,6 +100,7 @@ EXERCISES = {
         "aliases": ["barbell hip thrust", "glute bridge"],
     },
     "kettlebell_swing": {
+        "day_type": "leg",
         "label": "Kettlebell swing",
         "kind": "compound",
         "trains": ["glutes", "hamstrings", "erector_spinae"],
@@ -98,6 +110,7 @@ EXERCISES = {
         "aliases": ["kb swing", "swings"],
     },
     "barbell_row": {
+        "day_type": "back",
         "label": "Barbell row",
         "kind": "compound",
         "trains": ["latissimus_dorsi", "rhomboids", "trapezius"],
@@ -107,6 +120,7 @@ EXERCISES = {
         "aliases": ["bent over row", "bent-over row", "pendlay row", "row"],
     },
     "pull_up": {
+        "day_type": "back",
         "label": "Pull-up / chin-up",
         "kind": "compound",
         "trains": ["latissimus_dorsi", "biceps"],
@@ -116,6 +130,7 @@ EXERCISES = {
         "aliases": ["pull up", "pullup", "chin up", "chin-up", "chinup", "pull-ups"],
     },
     "straight_arm_pulldown": {
+        "day_type": "back",
         "label": "Straight-arm pulldown",
         "kind": "isolation",
         "trains": ["latissimus_dorsi"],
@@ -125,6 +140,7 @@ EXERCISES = {
         "aliases": ["straight arm pulldown", "lat pullover"],
     },
     "shrug": {
+        "day_type": "back",
         "label": "Shrug",
         "kind": "isolation",
         "trains": ["trapezius"],
@@ -134,6 +150,7 @@ EXERCISES = {
         "aliases": ["shrugs", "barbell shrug", "dumbbell shrug"],
     },
     "face_pull": {
+        "day_type": "back",
         "label": "Face pull / rear-delt row",
         "kind": "isolation",
         "trains": ["rhomboids", "rear_deltoids", "trapezius"],
@@ -143,6 +160,7 @@ EXERCISES = {
         "aliases": ["face pulls", "rear delt row", "reverse fly"],
     },
     "wrist_curl": {
+        "day_type": "back",
         "label": "Wrist curl / grip work",
         "kind": "isolation",
         "trains": ["forearms"],
@@ -152,6 +170,7 @@ EXERCISES = {
         "aliases": ["wrist curls", "grip work", "forearm curl"],
     },
     "bench_press": {
+        "day_type": "push",
         "label": "Bench press",
         "kind": "compound",
         "trains": ["pectorals", "triceps", "front_deltoids"],
@@ -160,4 +179,115 @@ EXERCISES = {
         "loads": ["shoulder"],
         "aliases": ["bench", "barbell bench press", "flat bench"],
     },
+    "lunge": {
+        "day_type": "leg",
+        "label": "Lunge / split squat",
+        "kind": "compound",
+        "trains": ["quadriceps", "glutes", "adductors"],
+        "posterior_chain": False,
+        "follows_on": [],
+        "loads": ["knee", "hip"],
+        "aliases": ["lunges", "split squat", "bulgarian split squat", "walking lunge"],
+    },
+    "lat_pulldown": {
+        "day_type": "back",
+        "label": "Lat pulldown",
+        "kind": "compound",
+        "trains": ["latissimus_dorsi", "biceps"],
+        "posterior_chain": False,
+        "follows_on": [],
+        "loads": ["shoulder"],
+        "aliases": ["pulldown", "lat pull down", "lat pull-down"],
+    },
+    "seated_row": {
+        "day_type": "back",
+        "label": "Seated cable row",
+        "kind": "compound",
+        "trains": ["latissimus_dorsi", "rhomboids", "trapezius"],
+        "posterior_chain": False,
+        "follows_on": [],
+        "loads": ["shoulder"],
+        "aliases": ["cable row", "seated cable row", "machine row", "dumbbell row", "one arm row"],
+    },
+    "overhead_press": {
+        "day_type": "push",
+        "label": "Overhead press",
+        "kind": "compound",
+        "trains": ["front_deltoids", "triceps"],
+        "posterior_chain": False,
+        "follows_on": [],
+        "loads": ["shoulder", "low_back"],
+        "aliases": ["ohp", "military press", "shoulder press", "press"],
+    },
+    "dip": {
+        "day_type": "push",
+        "label": "Dip",
+        "kind": "compound",
+        "trains": ["pectorals", "triceps"],
+        "posterior_chain": False,
+        "follows_on": [],
+        "loads": ["shoulder"],
+        "aliases": ["dips", "chest dip"],
+    },
+    "biceps_curl": {
+        "day_type": "arms",
+        "label": "Biceps curl",
+        "kind": "isolation",
+        "trains": ["biceps"],
+        "posterior_chain": False,
+        "follows_on": [],
+        "loads": ["grip"],
+        "aliases": ["curl", "curls", "bicep curl", "hammer curl", "barbell curl"],
+    },
+    "triceps_extension": {
+        "day_type": "arms",
+        "label": "Triceps extension",
+        "kind": "isolation",
+        "trains": ["triceps"],
+        "posterior_chain": False,
+        "follows_on": [],
+        "loads": ["shoulder"],
+        "aliases": ["tricep extension", "skull crusher", "pushdown", "triceps pushdown"],
+    },
+    # The deadlift itself, so a week that already has one is understood (it is then moved to the
+    # day the rules choose).
+    "deadlift": {
+        "day_type": "leg",
+        "label": "Deadlift",
+        "kind": "compound",
+        "trains": ["glutes", "hamstrings", "quadriceps", "erector_spinae"],
+        "posterior_chain": True,
+        "follows_on": [],
+        "loads": ["low_back", "hamstring", "hip", "grip"],
+        "aliases": ["deadlifts", "conventional deadlift", "sumo deadlift", "trap bar deadlift",
+                    "hex bar deadlift", "rack pull", "rack pulls", "block pull", "deficit deadlift",
+                    "snatch grip deadlift", "dl"],
+    },
 }
+
+
+def _normal(name):
+    return " ".join(str(name).lower().replace("-", " ").replace("_", " ").split())
+
+
+def _index():
+    index = {}
+    for ex_id, ex in EXERCISES.items():
+        for name in (ex_id, ex["label"], *ex["aliases"]):
+            index.setdefault(_normal(name), ex_id)
+    return index
+
+
+_INDEX = _index()
+
+
+def find_exercise(name):
+    """Catalogue id for a name a person typed ("RDL", "good mornings", "Leg Curl"), or None."""
+    key = _normal(name)
+    if key in _INDEX:
+        return _INDEX[key]
+    if key.endswith("es") and key[:-2] in _INDEX:
+        return _INDEX[key[:-2]]
+    if key.endswith("s") and key[:-1] in _INDEX:
+        return _INDEX[key[:-1]]
+    return None

@@ -120,3 +120,43 @@ class MaxEffortGrant(Fact):
 
 class Disclaimer(Fact):
     """The not-medical-advice statement every sheet carries (K16)."""
+
+
+class OneRM(Fact):
+    """A 1RM the user states, in their units."""
+
+
+class RecentSet(Fact):
+    """A recent hard set: weight (user's units), reps, RPE."""
+
+
+class PlateStep(Fact):
+    """The smallest load jump available, in the user's units."""
+
+
+class Estimated1RM(Fact):
+    """The 1RM the loads are computed from, and where it came from."""
+
+
+class Loads(Fact):
+    """Concrete weights for the prescription."""
+
+
+class WeekDay(Fact):
+    """One day of the user's week: catalogue exercise ids, and names the catalogue did not know."""
+
+
+class DayKind(Fact):
+    """What kind of session a day of the week is (leg_day, back_day, full_body, other, rest)."""
+
+
+class DeadliftDay(Fact):
+    """The day of the week the deadlift goes on, and the days its recovery window protects."""
+
+
+class Conflict(Fact):
+    """An exercise that gets in the way of the deadlift's recovery window."""
+
+
+class ScheduleNote(Fact):
+    """Something to say about one day of the week (moved deadlift, harder back work, ...)."""

@@ -33,8 +33,9 @@ ALLOW = 80       # which session types are allowed
 CHOOSE = 70      # pick one session type (preference first, then by priority)
 LIMITS = 50      # caps that depend on the chosen day, season, experience
 COMPOSE = 10     # fold band + caps into the prescription
-FOLLOW = 5       # verdicts on the exercises after the deadlift
-FOLLOW_FOLD = 3  # fold verdicts per exercise
+RECOVERY = 8     # the recovery window, from the final prescription
+SCHEDULE = 6     # the week: which day, what gets in the way (needs the window)
+FOLLOW = 3       # verdicts on the exercises after the deadlift (needs the day)
 AFTER = 0        # recovery window and advice that reads the final prescription
 
 

@@ -3,17 +3,20 @@
 import functools
 
 from ..experta_compat import Agenda, DepthStrategy, FactList, InitialFact, KnowledgeEngine, freeze_once
-from ..kb import GOAL_BANDS, INJURY_AREAS, LIMITS, VARIATIONS
-from ..kb.facts import (BackDays, Experience, Goal, GoalBand, Injury, InjuryArea,
-                        LimitTable, PlacementPreference, Season, Units, Variation, VariationChoice)
+from ..kb import EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, VARIATIONS
+from ..kb.facts import (BackDays, Experience, Goal, GoalBand, Injury, InjuryArea, LimitTable,
+                        OneRM, PlacementPreference, PlateStep, RecentSet, Season, Units,
+                        Variation, VariationChoice, WeekDay)
 from .base import DeriveMixin
 from .classify import ClassificationRules
 from .follow_ups import FollowUpRules
+from .loads import LoadRules
 from .matcher import ReusableReteMatcher
 from .placement import PlacementRules
 from .prescription import PrescriptionRules
 from .recovery import RecoveryRules
 from .safety import SafetyRules
+from .schedule import ScheduleRules
 
 
 class DepthOrder(DepthStrategy):
@@ -44,7 +47,8 @@ _TABLES = {"variation": VARIATIONS, "goal": GOAL_BANDS, "injury_area": INJURY_AR
 
 
 class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRules,
-                    PrescriptionRules, FollowUpRules, RecoveryRules, KnowledgeEngine):
+                    PrescriptionRules, FollowUpRules, RecoveryRules, LoadRules, ScheduleRules,
+                    KnowledgeEngine):
     __strategy__ = DepthOrder
     __matcher__ = ReusableReteMatcher
 
@@ -73,6 +77,17 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         yield InjuryArea(id=profile["injury_area"],
                          **_frozen("injury_area")[profile["injury_area"]])
         yield LimitTable(rows=_frozen("limits"))
+        # The optional answers: only when given, so a plain consultation pays nothing for them.
+        if profile.get("one_rm") is not None:
+            yield OneRM(value=profile["one_rm"])
+        if profile.get("recent_set") is not None:
+            yield RecentSet(**profile["recent_set"])
+        if profile.get("plate_step") is not None:
+            yield PlateStep(value=profile["plate_step"])
+        if profile.get("week") is not None:
+            for day, names in profile["week"]["days"].items():
+                yield WeekDay(day=day, exercises=tuple(n for n in names if n in EXERCISES),
+                              unknown=tuple(n for n in names if n not in EXERCISES))
 
     def reset(self):
         """experta's reset, minus finding the DefFacts by introspecting the whole engine object

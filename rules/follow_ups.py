@@ -9,10 +9,10 @@ fatigue: reduced after its muscles were worked, full when they were not (K7), wi
 exception for compound back work after a capped back-day deadlift.
 """
 
-from ..experta_compat import AS, MATCH, L
+from ..experta_compat import AS, MATCH, NOT, L
 from ..kb.exercises import EXERCISES
-from ..kb.facts import (Classification, Exercise, FollowUp, Injury, InjuryArea, Placement,
-                        Prescription)
+from ..kb.facts import (Classification, DayKind, DeadliftDay, Exercise, FollowUp, Injury,
+                        InjuryArea, Placement, Prescription, WeekDay)
 from .base import FOLLOW, rule, sources_of
 
 NOT_CLEARED = L("acute") | L("recovering")
@@ -24,20 +24,35 @@ def _follow_up(engine, rule_id, ex, intensity, **params):
                             sources=sources_of(rule_id)))
 
 
+def _menu(engine, exercise_ids, cls, area, injured):
+    worked = set(cls["primary"]) | set(cls["secondary"])
+    engine.declare(*(
+        Exercise(id=x, kind=EXERCISES[x]["kind"], trains=tuple(EXERCISES[x]["trains"]),
+                 trains_worked=bool(worked & set(EXERCISES[x]["trains"])),
+                 meets_injury=area in EXERCISES[x]["loads"]
+                 or bool(set(injured) & set(EXERCISES[x]["trains"])))
+        for x in dict.fromkeys(exercise_ids)))
+
+
 class FollowUpRules:
     @rule("fu.session_menu", Prescription(perform=True), Placement(day=MATCH.day),
           AS.cls << Classification(), Injury(area=MATCH.area),
-          InjuryArea(id=MATCH.area, muscles=MATCH.injured),
+          InjuryArea(id=MATCH.area, muscles=MATCH.injured), NOT(WeekDay()),
           k=("K5", "K7", "K10"), sources=("seed-article",), salience=FOLLOW + 1)
     def session_menu(self, day, cls, area, injured):
         # Only today's menu enters working memory: the whole catalogue would be matched against
         # every follow-up rule for nothing.
-        worked = set(cls["primary"]) | set(cls["secondary"])
-        self.declare(*(
-            Exercise(id=ex_id, kind=ex["kind"], trains=tuple(ex["trains"]),
-                     trains_worked=bool(worked & set(ex["trains"])),
-                     meets_injury=area in ex["loads"] or bool(set(injured) & set(ex["trains"])))
-            for ex_id, ex in EXERCISES.items() if day in ex["follows_on"]))
+        _menu(self, [x for x, ex in EXERCISES.items() if day in ex["follows_on"]], cls, area,
+              injured)
+
+    @rule("fu.session_menu_from_week", Prescription(perform=True), DeadliftDay(day=MATCH.day),
+          DayKind(day=MATCH.day, exercises=MATCH.exercises),
+          AS.cls << Classification(), Injury(area=MATCH.area),
+          InjuryArea(id=MATCH.area, muscles=MATCH.injured),
+          k=("K5", "K7", "K10"), sources=("seed-article",), salience=FOLLOW + 1)
+    def session_menu_from_week(self, exercises, cls, area, injured):
+        # With a week given, what follows the deadlift is what the person already does that day.
+        _menu(self, [x for x in exercises if x != "deadlift"], cls, area, injured)
 
     @rule("fu.injured_area_avoid", Injury(area=MATCH.area, stage=NOT_CLEARED),
           AS.ex << Exercise(meets_injury=True),

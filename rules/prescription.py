@@ -24,7 +24,7 @@ def percent_1rm(reps, rpe):
     value = RTS_PERCENT_BY_EFFECTIVE_REPS[low - 1]
     if frac:
         value += frac * (RTS_PERCENT_BY_EFFECTIVE_REPS[low] - value)
-    return round(value, 1)
+    return round(value + 1e-9, 1)  # half up, as the chart rounds (79.85 -> 79.9)
 
 
 def fold(band, limits):

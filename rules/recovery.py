@@ -7,7 +7,7 @@ from ..experta_compat import AS, MATCH, TEST
 from ..kb.exercises import EXERCISES
 from ..kb.facts import Placement, Prescription, Recovery
 from ..kb.programming import HIGH_VOLUME_REPS, RECOVERY_HOURS, RECOVERY_SOURCES
-from .base import AFTER, rule, sources_of
+from .base import AFTER, RECOVERY, rule, sources_of
 
 
 def _demanding(rx):
@@ -25,19 +25,19 @@ def _window(engine, rule_id, kind, reason):
 class RecoveryRules:
     @rule("recovery.standard_window", AS.rx << Prescription(perform=True),
           TEST(lambda rx: not _demanding(rx)),
-          k=("K11",), sources=("seed-article",), salience=AFTER)
+          k=("K11",), sources=("seed-article",), salience=RECOVERY)
     def standard(self):
         _window(self, "recovery.standard_window", "standard", "standard")
 
     @rule("recovery.extended_window", AS.rx << Prescription(perform=True),
           TEST(lambda rx: _demanding(rx)),
-          k=("K11",), sources=("korak-2015",), salience=AFTER)
+          k=("K11",), sources=("korak-2015",), salience=RECOVERY)
     def extended(self, rx):
         _window(self, "recovery.extended_window", "extended",
                 "max_effort" if rx["max_effort"] else "volume")
 
     @rule("recovery.no_deadlift", Prescription(perform=False),
-          k=("K11", "K12"), sources=("project-inference",), salience=AFTER)
+          k=("K11", "K12"), sources=("project-inference",), salience=RECOVERY)
     def no_deadlift(self):
         self.declare(Recovery(hours=None, reason="no_deadlift", avoid=(),
                               because=("recovery.no_deadlift",),

@@ -1,0 +1,130 @@
+"""Validation of the optional answers that make advice concrete: 1RM, a recent set, the plate
+step and the week. Each problem is one AnswerError line, like the core answers."""
+
+import re
+
+from .kb.exercises import find_exercise
+from .kb.programming import ONE_RM_RANGE, PLATE_STEPS, RECENT_SET_REPS, RECENT_SET_RPE
+from .kb.weeks import SPLITS, WEEKDAYS
+from .validation import AnswerError, _describe, _printable
+
+SET_PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:kg|lb)?\s*[x×*]\s*(\d+)\s*@\s*(\d+(?:\.\d+)?)\s*$",
+                         re.IGNORECASE)
+DAY_NAMES = {**{d: d for d in WEEKDAYS},
+             **{full: d for d, full in zip(WEEKDAYS, ("monday", "tuesday", "wednesday", "thursday",
+                                                      "friday", "saturday", "sunday"), strict=True)}}
+
+
+def _number(key, value):
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise AnswerError(f"{key}: expected a number, got {_describe(value)}") from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        raise AnswerError(f"{key}: expected a number, got {_describe(value)}")
+    return float(value)
+
+
+def _weight(key, value, units, what="a 1RM"):
+    weight = _number(key, value)
+    lo, hi = ONE_RM_RANGE[units]
+    if not lo <= weight <= hi:
+        raise AnswerError(f"{key}: {weight:g} {units} is not a plausible weight for {what} — "
+                          f"use {lo:g} to {hi:g} {units} (is 'units' right?)")
+    return weight
+
+
+def check_one_rm(value, units):
+    return _weight("one_rm", value, units)
+
+
+def check_recent_set(value, units):
+    """A mapping {weight, reps, rpe} or the short form '140x5@8'."""
+    if isinstance(value, str):
+        match = SET_PATTERN.match(value)
+        if not match:
+            raise AnswerError(f"recent_set: '{_printable(value)}' is not WEIGHTxREPS@RPE — "
+                              f"e.g. recent_set: 140x5@8, or weight/reps/rpe keys")
+        value = dict(zip(("weight", "reps", "rpe"), match.groups(), strict=True))
+    if not isinstance(value, dict):
+        raise AnswerError(f"recent_set: expected weight, reps and rpe, got {_describe(value)}")
+    unknown = set(value) - {"weight", "reps", "rpe"}
+    if unknown or len(value) != 3:
+        raise AnswerError("recent_set: give exactly weight, reps and rpe (e.g. weight: 140, "
+                          "reps: 5, rpe: 8)")
+    weight = _weight("recent_set.weight", value["weight"], units, what="a deadlift set")
+    reps = _number("recent_set.reps", value["reps"])
+    lo, hi = RECENT_SET_REPS
+    if reps != int(reps) or not lo <= reps <= hi:
+        raise AnswerError(f"recent_set.reps: {reps:g} — use a whole number from {lo} to {hi}")
+    rpe = _number("recent_set.rpe", value["rpe"])
+    lo, hi = RECENT_SET_RPE
+    if not lo <= rpe <= hi or rpe * 2 != int(rpe * 2):
+        raise AnswerError(f"recent_set.rpe: {rpe:g} — use {lo:g} to {hi:g} in half steps "
+                          f"(8, 8.5, 9 …)")
+    from .rules.loads import estimate_1rm
+
+    implied = estimate_1rm(weight, int(reps), rpe)
+    if implied > ONE_RM_RANGE[units][1]:
+        raise AnswerError(f"recent_set: {weight:g} {units} for {int(reps)} at RPE {rpe:g} implies a "
+                          f"1RM of {implied:.0f} {units}, more than is plausible — check the numbers")
+    return {"weight": weight, "reps": int(reps), "rpe": rpe}
+
+
+def check_plate_step(value, units):
+    step = _number("plate_step", value)
+    hi = 10 * PLATE_STEPS[units]
+    if not 0 < step <= hi:
+        raise AnswerError(f"plate_step: {step:g} {units} — use more than 0 and at most {hi:g} "
+                          f"{units} (default {PLATE_STEPS[units]:g})")
+    return step
+
+
+def check_week(value):
+    """A split preset name, or a mapping of day -> exercises (a list, or a comma-separated
+    string). Exercise names are matched to the catalogue; unknown names are kept as typed (the
+    advice warns about them rather than failing)."""
+    if isinstance(value, str):
+        preset = value.strip().lower().replace("-", "_").replace(" ", "_")
+        if preset in SPLITS:
+            return {"split": preset, "days": {d: list(SPLITS[preset].get(d, ())) for d in WEEKDAYS}}
+        raise AnswerError(f"week: '{_printable(value)}' is not a split preset "
+                          f"({', '.join(SPLITS)}) — or give a mapping of day: exercises")
+    if not isinstance(value, dict):
+        raise AnswerError(f"week: expected a split preset or a mapping of day: exercises, got "
+                          f"{_describe(value)}")
+    days = {d: [] for d in WEEKDAYS}
+    for raw_day, items in value.items():
+        day = DAY_NAMES.get(str(raw_day).strip().lower())
+        if day is None:
+            raise AnswerError(f"week: '{_printable(str(raw_day))}' is not a day — use "
+                              f"{', '.join(WEEKDAYS)}")
+        if items is None:
+            continue
+        if isinstance(items, str):
+            items = [part for part in items.split(",")]
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise AnswerError(f"week.{day}: expected exercise names (a list, or separated by "
+                              f"commas), got {_describe(items)}")
+        for name in items:
+            if not name.strip():
+                continue
+            if len(name) > 60:
+                raise AnswerError(f"week.{day}: an exercise name is longer than 60 characters")
+            days[day].append(find_exercise(name) or _printable(name.strip()))
+    return {"split": None, "days": days}
+
+
+CHECKS = {"one_rm": check_one_rm, "recent_set": check_recent_set, "plate_step": check_plate_step}
+
+
+def check_extras(given, units):
+    """Clean the optional answers present in ``given``; absent ones are None."""
+    cleaned = {key: None for key in ("one_rm", "recent_set", "plate_step", "week")}
+    for key in ("one_rm", "recent_set", "plate_step"):
+        if given.get(key) is not None:
+            cleaned[key] = CHECKS[key](given[key], units)
+    if given.get("week") is not None:
+        cleaned["week"] = check_week(given["week"])
+    return cleaned
