@@ -69,6 +69,9 @@ def violations(advice):
             and VARIATIONS[profile["variation"]]["lengthened_hamstrings"] and r["perform"]):
         out.append("lengthened-hamstring hinge with a hamstring injury not yet cleared")
 
+    out += _load_violations(r)
+    out += _schedule_violations(a)
+
     seen = set()
     for f in a["follow_ups"]:
         if f["intensity"] not in ("full", "reduced", "avoid"):
@@ -101,4 +104,61 @@ def violations(advice):
         json.dumps(a)
     except (TypeError, ValueError) as exc:
         out.append(f"not JSON-serialisable: {exc}")
+    return out
+
+
+def _load_violations(r):
+    out = []
+    loads = r.get("loads") or []
+    if not r["perform"]:
+        if loads or r.get("load_range"):
+            out.append("weights prescribed although perform is false")
+        return out
+    if not loads:
+        return out
+    step = r["plate_step"]
+    one_rm = r["estimated_1rm"]["value"]
+    lo, hi = r["load_range"]
+    if not 0 < lo <= hi:
+        out.append(f"load range {r['load_range']} is not 0 < lo <= hi")
+    for entry in loads:
+        w = entry["weight"]
+        if abs(w / step - round(w / step)) > 1e-6:
+            out.append(f"set {entry['set']}: {w} is not a multiple of the plate step {step}")
+        if w > one_rm + step / 2:
+            out.append(f"set {entry['set']}: {w} is above the estimated 1RM {one_rm}")
+        if not lo - 1e-6 <= w <= hi + 1e-6:
+            out.append(f"set {entry['set']}: {w} is outside the load range {r['load_range']}")
+    return out
+
+
+def _schedule_violations(a):
+    from .kb.weeks import WEEKDAYS
+
+    s = a.get("schedule")
+    if not s:
+        return []
+    out = []
+    day = s["deadlift_day"]
+    if day not in WEEKDAYS:
+        return [f"deadlift day {day!r} is not a weekday"]
+    start = WEEKDAYS.index(day)
+    expected = [WEEKDAYS[(start + k) % 7] for k in range(1, s["window_hours"] // 24)]
+    if s["protected_days"] != expected:
+        out.append(f"protected days {s['protected_days']} are not the window after {day}")
+    deadlifts = [d for d, v in s["days"].items() for e in v["entries"] if e["exercise"] == "deadlift"]
+    if deadlifts != [day]:
+        out.append(f"the deadlift appears on {deadlifts}, expected only {day}")
+    for c in s["conflicts"]:
+        if c["day"] not in s["protected_days"]:
+            out.append(f"conflict on {c['day']} outside the protected days")
+        if c["exercise"] and not EXERCISES[c["exercise"]]["posterior_chain"]:
+            out.append(f"conflict for {c['exercise']}, which is not posterior-chain work")
+        if not c["text"].strip() or not c["because"]:
+            out.append("conflict without text or rule ids")
+    marked = {(c["day"], c["exercise"]) for c in s["conflicts"]}
+    for d in s["protected_days"]:
+        for e in s["days"][d]["entries"]:
+            if EXERCISES.get(e["exercise"], {}).get("posterior_chain") and (d, e["exercise"]) not in marked:
+                out.append(f"{e['exercise']} on protected {d} is not reported as a conflict")
     return out
