@@ -26,7 +26,7 @@ GOAL_BANDS = {
 # max_effort (False forbids), perform (False: no deadlift).
 LIMITS = {
     # K4 / ACSM: novices train the lift at low intensity.
-    "novice": {"rpe_hi": 7.5, "sets_hi": 3, "max_effort": False,
+    "novice": {"rpe_hi": 7.5, "rpe_lo_max": 6.5, "sets_hi": 3, "max_effort": False,
                "sources": ["seed-article", "acsm-2009"]},
     # K8: on a back day, moderate load and low volume, RPE 7-8.
     "back_day": {"rpe_hi": 8.0, "rpe_lo_max": 7.0, "sets_hi": 3, "reps_hi": 5,

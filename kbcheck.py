@@ -1,0 +1,101 @@
+"""`deadlift-advisor kb check`: the knowledge base checked against itself.
+
+The real engine runs over the entire input space (every combination of the enumerated answers),
+and every consultation must satisfy the invariants (invariants.py, the same code the test suite
+uses). A sweep with loads and each split preset covers the rules that only fire with those
+optional answers. Then hygiene: every rule fires somewhere (no dead rules), every cited source
+exists, every variation and exercise is reachable, every rule has a justification.
+"""
+
+import itertools
+import multiprocessing
+import os
+
+from .kb import EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, SOURCES, VARIATIONS, enumerated_space
+from .kb.programming import RECOVERY_SOURCES, RTS_SOURCES
+from .kb.weeks import SPLITS
+
+CHUNK = 2000
+
+
+def optional_sweep():
+    """Profiles with loads and weeks: every variation x split preset x placement, with either a
+    1RM or a recent set (and both once), in kg and lb."""
+    for i, (variation, split, placement) in enumerate(itertools.product(
+            VARIATIONS, SPLITS, ("auto", "leg_day", "back_day", "full_body", "dedicated_day"))):
+        loads = [{"one_rm": 180}, {"recent_set": "150x5@8"},
+                 {"one_rm": 400, "recent_set": "315x3@9", "units": "lb", "plate_step": 10}][i % 3]
+        yield {"variation": variation, "goal": ("strength", "hypertrophy", "power")[i % 3],
+               "experience": ("novice", "intermediate", "advanced")[i % 3],
+               "placement": placement, "back_days_per_week": i % 4, "week": split, **loads}
+
+
+def _check_chunk(profiles):
+    import deadlift_advisor
+    from .invariants import violations
+
+    problems, fired, classified, exercised = [], set(), set(), set()
+    for answers in profiles:
+        advice = deadlift_advisor.advise(answers).to_dict()
+        found = violations(advice)
+        if found:
+            problems.append((answers, found))
+        fired.update(advice["trace"])
+        classified.add(advice["classification"]["variation"])
+        exercised.update(f["exercise"] for f in advice["follow_ups"])
+        exercised.update(x["exercise"] for x in advice["recovery"]["avoid"])
+        if advice["schedule"]:
+            exercised.update(e["exercise"] for d in advice["schedule"]["days"].values()
+                             for e in d["entries"])
+    return len(profiles), problems, fired, classified, exercised
+
+
+def _chunks(iterable, size):
+    it = iter(iterable)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def run(jobs=None, progress=None, limit=None):
+    """Check everything; returns a report dict. ``progress(n)`` is called with profiles done."""
+    from .explain import justifications
+    from .rules import RULES
+
+    space = itertools.chain(enumerated_space(), optional_sweep())
+    if limit:
+        space = itertools.islice(space, limit)
+    jobs = jobs or os.cpu_count() or 1
+    total, problems, fired, classified, exercised = 0, [], set(), set(), set()
+    with multiprocessing.Pool(jobs) as pool:
+        for n, p, f, c, e in pool.imap_unordered(_check_chunk, _chunks(space, CHUNK)):
+            total += n
+            problems += p
+            fired |= f
+            classified |= c
+            exercised |= e
+            if progress:
+                progress(n)
+
+    hygiene = []
+    hygiene += [f"rule {r} never fires for any profile" for r in RULES if r not in fired]
+    hygiene += [f"rule {r} has no justification" for r in RULES if r not in justifications()]
+    cited = {("rule " + r.id, s) for r in RULES.values() for s in r.sources}
+    cited |= {(f"variation {k}", s) for k, v in VARIATIONS.items() for s in v["sources"]}
+    cited |= {(f"goal band {k}", s) for k, v in GOAL_BANDS.items() for s in v["sources"]}
+    cited |= {(f"limit {k}", s) for k, v in LIMITS.items() for s in v["sources"]}
+    cited |= {(f"injury area {k}", s) for k, v in INJURY_AREAS.items() for s in v["sources"]}
+    cited |= {("recovery", s) for group in RECOVERY_SOURCES.values() for s in group}
+    cited |= {("RPE chart", s) for s in RTS_SOURCES}
+    hygiene += [f"{where} cites unknown source {s!r}" for where, s in sorted(cited)
+                if s not in SOURCES]
+    hygiene += [f"variation {v} is never classified" for v in VARIATIONS if v not in classified]
+    hygiene += [f"exercise {x} never appears in any advice" for x in EXERCISES
+                if x not in exercised and x != "deadlift"]
+    hygiene += [f"split {name} names unknown exercise {x!r}" for name, week in SPLITS.items()
+                for day in week.values() for x in day if x not in EXERCISES]
+    return {"profiles": total, "rules": len(RULES), "rules_fired": len(fired & set(RULES)),
+            "violations": problems, "hygiene": hygiene}
+
+
+def total_profiles():
+    return sum(1 for _ in enumerated_space()) + sum(1 for _ in optional_sweep())
