@@ -109,6 +109,11 @@ def write_atomically(path, text, *, force=False):
     except OSError as exc:
         raise InputError(f"cannot write '{path}': {exc.strerror or exc}") from None
     try:
+        # mkstemp makes the file private (0600); a sheet is meant to be shared, so give it the
+        # permissions any new file gets under the user's umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)

@@ -1,18 +1,29 @@
-"""The command line: read answers -> advise -> render. Thin by design."""
+"""The command line: read answers -> (ask what is missing) -> advise -> render -> write.
 
+When questions are asked (``advise`` without ``--no-input``, or no command at all): only when
+standard input is a terminal and at least one answer is missing. The questions are shown on
+standard output when it is a terminal and carries no advice (no ``-o -``), otherwise on standard
+error, so ``deadlift-advisor advise > advice.json`` still asks on the terminal. Without a terminal,
+answers that have a default take it (as before) and a missing required answer is one error line.
+After the questions: a summary, then the advice goes to ``-o`` if given, to standard output if that
+is not a terminal, or else the questionnaire offers to write a sheet. The questionnaire itself is
+``questionnaire.py``; nothing is written before its last question.
+"""
+
+import os
 import sys
 
 import click
 
 from .version import __version__
 
-FORMATS = ("json", "txt")
-
 
 class Group(click.Group):
     """Turns click's own usage errors into the one-line form every other error uses."""
 
     def main(self, *args, **kwargs):
+        if "NO_COLOR" in os.environ:  # https://no-color.org: any value; click does not look
+            kwargs.setdefault("color", False)
         try:
             return super().main(*args, standalone_mode=False, **kwargs)
         except click.exceptions.NoArgsIsHelpError as exc:  # pragma: no cover - click >= 8.2
@@ -61,50 +72,215 @@ def gather(answers_file, overrides):
     return answers
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+class FormatChoice(click.Choice):
+    """The formats render.py offers, looked up when first needed (jinja2 loads only then)."""
+
+    def __init__(self):
+        super().__init__((), case_sensitive=False)
+
+    @property
+    def choices(self):
+        from .render import FORMATS
+
+        return tuple(FORMATS)
+
+    @choices.setter
+    def choices(self, value):  # click.Choice.__init__ assigns it; the property is the truth
+        pass
+
+
+def binary_formats():
+    from . import render
+
+    return set(getattr(render, "BINARY_FORMATS", {"pdf"}))
+
+
+def interactive_terminal():
+    """stdin is a terminal, and so is the stream the questions would be shown on."""
+    from .questionnaire import isatty
+
+    return isatty(sys.stdin) and (isatty(sys.stdout) or isatty(sys.stderr))
+
+
+def check_target(path, force):
+    """The checks write_atomically makes, made before any question is asked or anything is
+    written (so a run cannot fail on them after the user answered everything)."""
+    from .answer_files import InputError
+
+    if not path:
+        raise InputError("the output path is empty — give a file name, or '-' for standard output")
+    if os.path.isdir(path):
+        raise InputError(f"'{path}' is a directory — give a file name for the output")
+    if os.path.exists(path) and not force:
+        raise InputError(f"'{path}' already exists — use --force to overwrite it")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise InputError(f"cannot write '{path}': folder '{folder}' does not exist")
+
+
+def write_output(path, data, force=False):
+    """answer_files.write_atomically: text or bytes (pdf), never over a file without force."""
+    from .answer_files import write_atomically
+
+    write_atomically(path, data, force=force)
+
+
+def write_stdout(data):
+    if isinstance(data, str):
+        click.echo(data, nl=False)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
+@click.group(cls=Group, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="deadlift-advisor",
                       message="%(prog)s %(version)s")
-def main():
+@click.pass_context
+def main(ctx):
     """Is your deadlift a leg or a back exercise, and how should you program it?
+
+    Run it without a command on a terminal to answer the questions one at a time, review your
+    answers, read the advice and save a printable sheet.
 
     \b
     Example:
       deadlift-advisor advise --answers examples/answers.yaml --format txt
     """
+    if ctx.invoked_subcommand is not None:
+        return
+    if not interactive_terminal():
+        click.echo(ctx.get_help())
+        _fail("no terminal to ask the questions on — run 'deadlift-advisor advise' with "
+              "--answers, --set or --no-input", 2)
+    ctx.invoke(advise)
 
 
 @main.command()
 @answer_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+@click.option("--format", "fmt", type=FormatChoice(), default="json", show_default=True,
               help="Output format.")
-@click.option("-o", "--output", metavar="PATH", default="-", show_default=True,
-              help="Where to write the advice ('-' is standard output).")
-@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-def advise(answers_file, overrides, no_input, fmt, output, force):
+@click.option("-o", "--output", metavar="PATH",
+              help="Where to write the advice ('-' is standard output). Without it the advice "
+                   "goes to standard output, or, after questions on a terminal, you are offered "
+                   "a printable sheet.")
+@click.option("--force", is_flag=True, help="Overwrite PATH (and --save-answers) if it exists.")
+@click.option("--save-answers", "save_answers", metavar="PATH",
+              help="Also write the final answers as YAML, to replay with --answers.")
+@click.pass_context
+def advise(ctx, answers_file, overrides, no_input, fmt, output, force, save_answers):
     """Advice for one lifter: classification, placement, prescription, follow-ups.
+
+    On a terminal, every answer not given with --answers or --set is asked (one question at a
+    time, then a review screen); --no-input never asks and takes the defaults.
 
     \b
     Examples:
       deadlift-advisor advise --answers me.yaml
       deadlift-advisor advise --no-input --set variation=sumo --set goal=strength \\
           --set experience=intermediate --format txt
+      deadlift-advisor advise --answers me.yaml --set goal=power --save-answers mine.yaml
     """
-    from . import advise as run_advice
-    from .answer_files import InputError, write_atomically
+    from .answer_files import InputError
+    from .questionnaire import Cancelled, InputEnded
     from .validation import AnswerError
-    from .render import render
 
     try:
         answers = gather(answers_file, overrides)
-        # Until the questionnaire exists, a run without --no-input behaves the same way: every
-        # given answer is checked first, then the missing ones are named.
-        text = render(run_advice(answers), fmt)
-        if output == "-":
-            click.echo(text, nl=False)
-        else:
-            write_atomically(output, text, force=force)
+        source = ctx.get_parameter_source("fmt")
+        explicit_fmt = source not in (None, click.core.ParameterSource.DEFAULT,
+                                      click.core.ParameterSource.DEFAULT_MAP)
+        _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers)
     except (InputError, AnswerError) as exc:
         _fail(str(exc), 2)
+    except InputEnded:
+        click.echo(err=True)  # end the pending prompt's line
+        _fail("input ended before all questions were answered — use --answers, --set or "
+              "--no-input", 2)
+    except (Cancelled, KeyboardInterrupt):
+        click.echo(err=True)  # after the ^C the terminal echoed
+        _fail("Cancelled.", 130, prefix=False)
+
+
+def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
+    """Answers (asked if need be) -> advice -> outputs. Raises InputError, AnswerError, or the
+    questionnaire's Cancelled and InputEnded; nothing is written before the last question."""
+    from . import advise as run_advice
+    from .answer_files import InputError
+    from .validation import AnswerError, missing
+
+    ask = False
+    if not no_input:
+        from .questionnaire import check_given, pending
+
+        answers = check_given(answers)
+        if interactive_terminal():
+            ask = bool(pending(answers))
+        elif missing(answers):  # without a terminal, answers with a default take it
+            gaps = missing(answers)
+            many = len(gaps) > 1
+            raise AnswerError(f"missing answer{'s' if many else ''}: {', '.join(gaps)} — "
+                              f"standard input is not a terminal, so nothing can be asked: "
+                              f"give {'them' if many else 'it'} with --answers or --set KEY=VALUE")
+    to_stdout = output == "-" or (output is None and not (ask and _stdout_is_terminal()))
+    if fmt in binary_formats() and to_stdout and _stdout_is_terminal():
+        raise InputError(f"{fmt} is binary and standard output is a terminal — use -o PATH, "
+                         f"or redirect standard output")
+    if not ask:
+        advice = run_advice(answers)
+        data = _render(advice, fmt)
+        for path in (output if not to_stdout else None, save_answers):
+            if path:
+                check_target(path, force)
+        if to_stdout:
+            write_stdout(data)
+        else:
+            write_output(output, data, force)
+        _save(save_answers, advice, answers, force)
+        return
+
+    from .questionnaire import Terminal, offer_sheet, questionnaire, show_summary
+
+    for path in (output if output not in (None, "-") else None, save_answers):
+        if path:
+            check_target(path, force)
+    ui = Terminal(err=to_stdout or not _stdout_is_terminal())
+    answers = questionnaire(answers, ui)
+    advice = run_advice(answers)
+    show_summary(ui, advice)
+    if output is None and not to_stdout:
+        offer_sheet(ui, advice, write_output, fmt if explicit_fmt else None)
+    else:
+        data = _render(advice, fmt)
+        if to_stdout:
+            write_stdout(data)
+        else:
+            write_output(output, data, force)
+            ui.echo(f"Wrote {output}")
+    _save(save_answers, advice, answers, force)
+    if save_answers:
+        ui.echo(f"Wrote your answers to {save_answers}")
+
+
+def _render(advice, fmt):
+    from .render import render
+
+    return render(advice, fmt)
+
+
+def _save(path, advice, given, force):
+    if path:
+        from .questionnaire import answers_yaml
+
+        write_output(path, answers_yaml(advice.profile, given), force)
+
+
+def _stdout_is_terminal():
+    from .questionnaire import isatty
+
+    return isatty(sys.stdout)
 
 
 @main.command()

@@ -1,0 +1,616 @@
+"""The interactive questionnaire: one question at a time, a review screen, a summary, a sheet.
+
+Prompts are click's (``click.prompt`` with a ParamType per kind of answer, ``click.confirm``); the
+wording lives in ``templates/questions.yaml``; which answers exist, their values and defaults come
+from ``kb/answers.py`` and every value is checked by ``validation.check_value`` where it can be.
+
+Which questions are asked
+  Every answer not already given (by ``--answers`` or ``--set``) that matters given the answers so
+  far, in the order of ``ANSWERS``:
+
+  * ``injury_stage`` only with an injury (``kb.answers.relevant``);
+  * ``back_days_per_week`` only where it can change the advice: the placement is ``auto`` or
+    ``back_day`` (it decides whether a back day is allowed at all, whether a hybrid lift may go on
+    one, and the K9 alternation with two or more back days), or the preferred day will be refused
+    for this lifter (the advisor then chooses as for ``auto``) — checked by asking the engine.
+
+  The optional extra answers (1RM, recent set, plate step, week) are never asked: given ones pass
+  through, are listed on the review screen, and are saved as given.
+
+  The progress marker ``[i/n]`` counts only the questions that will be asked; ``n`` is recounted
+  after every answer (an injury adds its stage, a fixed day may drop the back-day question).
+
+Going back
+  The review screen lists every answer (labels, not ids). Changing one asks it again, then asks
+  again the questions that depend on it (``DEPENDS``), asks any question that has become relevant
+  and drops any conditional answer that no longer applies (no injury: no stage).
+"""
+
+import datetime
+import difflib
+import functools
+import os
+import re
+import shutil
+import sys
+import textwrap
+
+import click
+
+from .kb.answers import ANSWERS
+from .kb.answers import relevant as _kb_relevant
+from .validation import AnswerError, check_keys, check_value
+
+try:
+    from .kb.answers import EXTRA_ANSWERS  # optional answers (1RM, week, ...): never asked
+except ImportError:  # pragma: no cover - a knowledge base without them
+    EXTRA_ANSWERS = {}
+
+ORDER = tuple(ANSWERS)
+# key -> the later questions asked again when it changes on the review screen.
+DEPENDS = {"injury_area": ("injury_stage",), "placement": ("back_days_per_week",)}
+# Answers that exist only under a condition; dropped when the condition stops holding.
+CONDITIONAL = ("injury_stage", "back_days_per_week")
+DEFAULT_SHEET_FORMATS = ("html", "pdf", "md", "txt", "json")
+
+
+class Cancelled(Exception):
+    """The user pressed Ctrl-C: stop, write nothing."""
+
+
+class InputEnded(Exception):
+    """Standard input ended (Ctrl-D, closed pipe) while a question was pending."""
+
+
+class _Marker:
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return self.name
+
+
+HELP = _Marker("HELP")        # the user typed '?'
+CONFIRM = _Marker("CONFIRM")  # Enter or 'y' on the review screen
+
+
+@functools.cache
+def wording():
+    """templates/questions.yaml as a mapping (questions and screens)."""
+    from importlib.resources import files
+
+    import yaml
+
+    text = files(__package__).joinpath("templates", "questions.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def question(key):
+    return wording()["questions"][key]
+
+
+def label(key, value):
+    """How an answer reads on the review screen."""
+    spec = ANSWERS[key]
+    if spec["type"] == "choice":
+        return question(key)["choices"][value]["label"]
+    if spec["type"] == "text":
+        return value if value else "(none)"
+    return str(value)
+
+
+# --- which questions are asked --------------------------------------------------------------------
+
+def is_relevant(key, answers):
+    """Whether ``key`` is worth asking given the answers so far (see the module docstring)."""
+    if key == "back_days_per_week":
+        return _back_days_matter(answers)
+    return _kb_relevant(key, answers)
+
+
+def _back_days_matter(answers):
+    placement = answers.get("placement", ANSWERS["placement"]["default"])
+    if placement in ("auto", "back_day"):
+        return True
+    # A fixed day other than a back day: the number of back days matters only if the advisor
+    # refuses that day (then it chooses as for auto). Whether leg, full-body or dedicated days are
+    # allowed does not depend on the back days, so one consultation answers it.
+    from . import advise
+
+    trial = {k: v for k, v in answers.items() if k != "back_days_per_week"}
+    trial["back_days_per_week"] = ANSWERS["back_days_per_week"]["default"]
+    try:
+        chosen = advise(trial).placement["day"]
+    except AnswerError:  # not enough answers yet to tell: count it
+        return True
+    return chosen != placement
+
+
+def pending(answers):
+    """The questions still to ask, in order."""
+    return [k for k in ORDER if k not in answers and is_relevant(k, answers)]
+
+
+def check_given(answers):
+    """Clean the answers given before the questionnaire; AnswerError names the first bad one.
+
+    The same checks ``validation.validate`` makes, except that missing answers are not an error:
+    they are what the questionnaire asks. A null value for a key with a default counts as missing.
+    The optional extra answers (1RM, recent set, plate step, week; never asked) are checked now
+    where that does not depend on an answer still to come (weights need the units), and kept as
+    given: ``validate`` cleans them with the rest at the end, and --save-answers writes them back
+    in the form they were given.
+    """
+    check_keys(answers)
+    cleaned = {key: check_value(key, value) for key, value in answers.items()
+               if key in ANSWERS and not (value is None and "default" in ANSWERS[key])}
+    if "injury_stage" in cleaned and cleaned.get("injury_area") == "none":
+        raise AnswerError("injury_stage: given, but injury_area is 'none' — set injury_area "
+                          "or remove injury_stage")
+    extras = {key: value for key, value in answers.items()
+              if key in EXTRA_ANSWERS and value is not None}
+    if extras:
+        from .extra_answers import check_extras
+
+        check_extras(extras if "units" in cleaned else {k: v for k, v in extras.items()
+                                                        if k == "week"},
+                     cleaned.get("units", ANSWERS["units"]["default"]))
+    return {**cleaned, **extras}
+
+
+# --- the terminal --------------------------------------------------------------------------------
+
+class Terminal:
+    """Where the questionnaire talks: stdout, or stderr when stdout carries the advice itself.
+
+    Colours only when that stream is a terminal, stdout is one too, and NO_COLOR is not set.
+    """
+
+    def __init__(self, err=False, colour=None):
+        self.err = err
+        stream = sys.stderr if err else sys.stdout
+        if colour is None:
+            colour = (not err and isatty(stream) and "NO_COLOR" not in os.environ)
+        self.colour = colour
+
+    def style(self, text, **styles):
+        return click.style(text, **styles) if self.colour else text
+
+    def echo(self, text="", nl=True):
+        click.echo(text, nl=nl, err=self.err, color=self.colour)
+
+    def wrap(self, text, indent="", subsequent=None):
+        width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns) - 2)
+        return "\n".join(textwrap.wrap(str(text).strip(), width=width,
+                                       initial_indent=indent,
+                                       subsequent_indent=indent if subsequent is None
+                                       else subsequent))
+
+    def prompt(self, text, **kwargs):
+        try:
+            return click.prompt(self.style(text, bold=True), err=self.err, **kwargs)
+        except click.Abort as exc:
+            raise _why(exc) from None
+
+    def confirm(self, text, default):
+        try:
+            return click.confirm(self.style(text, bold=True), default=default, err=self.err)
+        except click.Abort as exc:
+            raise _why(exc) from None
+
+
+def isatty(stream):
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _why(abort):
+    """click turns both Ctrl-C and end of input into Abort; the original is its __context__."""
+    if isinstance(abort.__context__, EOFError):
+        return InputEnded()
+    return Cancelled()
+
+
+# --- answer types (click ParamTypes: '?' is help, anything wrong is one line) -----------------------
+
+def _digits(text):
+    return re.fullmatch(r"[0-9]+", text) is not None
+
+
+def _normalise(text):
+    return text.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+class ChoiceAnswer(click.ParamType):
+    """A number from the list, an id or a label, case-insensitive."""
+
+    name = "choice"
+
+    def __init__(self, ids, labels, ui):
+        self.ids = tuple(ids)
+        self.labels = dict(labels)
+        self.ui = ui
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        if text == "?":
+            return HELP
+        if _digits(text) and 1 <= int(text) <= len(self.ids):
+            return self.ids[int(text) - 1]
+        if _normalise(text) in self.ids:
+            return _normalise(text)
+        by_label = {lab.casefold(): key for key, lab in self.labels.items()}
+        if text.casefold() in by_label:
+            return by_label[text.casefold()]
+        close = difflib.get_close_matches(_normalise(text), self.ids, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        self.fail(self.ui.style(f"'{text}' is not a choice{hint} — type a number "
+                                f"1–{len(self.ids)} or a name; ? for help", fg="red"))
+
+
+class NumberAnswer(click.ParamType):
+    """A whole number in the answer's range."""
+
+    name = "number"
+
+    def __init__(self, key, ui):
+        self.low, self.high = ANSWERS[key]["min"], ANSWERS[key]["max"]
+        self.ui = ui
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        if text == "?":
+            return HELP
+        if _digits(text) and self.low <= int(text) <= self.high:
+            return int(text)
+        what = "out of range" if _digits(text) else "not a whole number"
+        self.fail(self.ui.style(f"'{text}' is {what} — type a whole number from {self.low} to "
+                                f"{self.high}; ? for help", fg="red"))
+
+
+class TextAnswer(click.ParamType):
+    """Free text, checked like an answers file's (length, no control characters)."""
+
+    name = "text"
+
+    def __init__(self, key, ui):
+        self.key = key
+        self.ui = ui
+
+    def convert(self, value, param, ctx):
+        if str(value).strip() == "?":
+            return HELP
+        try:
+            return check_value(self.key, str(value))
+        except AnswerError as exc:
+            message = str(exc).removeprefix(f"{self.key}: ")
+            self.fail(self.ui.style(f"{message}; ? for help", fg="red"))
+
+
+class ReviewAnswer(click.ParamType):
+    """Enter or y confirms; a number picks the answer to change."""
+
+    name = "review"
+
+    def __init__(self, count, ui):
+        self.count = count
+        self.ui = ui
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip().lower()
+        if text == "?":
+            return HELP
+        if text in ("", "y", "yes"):
+            return CONFIRM
+        if _digits(text) and 1 <= int(text) <= self.count:
+            return int(text)
+        self.fail(self.ui.style(f"'{text}' is not an answer number — type 1–{self.count} to "
+                                f"change one, or press Enter to confirm; ? for help", fg="red"))
+
+
+# --- asking --------------------------------------------------------------------------------------
+
+def ask(ui, key, current=None, progress=None):
+    """Ask one question until a valid answer comes; returns the cleaned value."""
+    spec, words = ANSWERS[key], question(key)
+    ui.echo()
+    marker = ui.style(f"[{progress[0]}/{progress[1]}] ", fg="cyan") if progress else ""
+    ui.echo(marker + ui.style(words["question"], bold=True))
+    default = current if current is not None else spec.get("default")
+    show_default = True
+    if spec["type"] == "choice":
+        ids = spec["choices"]
+        labels = {c: words["choices"][c]["label"] for c in ids}
+        width = max(len(lab) for lab in labels.values())
+        for number, choice in enumerate(ids, 1):
+            ui.echo(f"  {number:>2}. {labels[choice]:<{width}}  " + ui.style(choice, dim=True))
+        ptype = ChoiceAnswer(ids, labels, ui)
+        text = f"{words['prompt']} (1–{len(ids)}, ? for help)"
+    elif spec["type"] == "int":
+        ptype = NumberAnswer(key, ui)
+        text = f"{words['prompt']} ({spec['min']}–{spec['max']}, ? for help)"
+        default = str(default) if default is not None else None
+    else:
+        ptype = TextAnswer(key, ui)
+        text = words["prompt"]
+        show_default = bool(default)
+        default = default or ""
+    while True:
+        value = ui.prompt(text, type=ptype, default=default, show_default=show_default)
+        if value is HELP:
+            show_help(ui, key)
+            continue
+        return value
+
+
+def show_help(ui, key):
+    words = question(key)
+    ui.echo()
+    ui.echo(ui.wrap(words["help"], indent="  "))
+    choices = ANSWERS[key].get("choices", ())
+    for number, choice in enumerate(choices, 1):
+        entry = words["choices"][choice]
+        ui.echo()
+        ui.echo(ui.style(f"  {number:>2}. {entry['label']} ({choice})", bold=True))
+        ui.echo(ui.wrap(entry["help"], indent="      "))
+    ui.echo()
+
+
+def walk(answers, ui):
+    """Ask every pending question in order, counting only the ones that will be asked."""
+    asked = 0
+    while True:
+        todo = pending(answers)
+        if not todo:
+            return answers
+        answers[todo[0]] = ask(ui, todo[0], progress=(asked + 1, asked + len(todo)))
+        asked += 1
+        if "injury_stage" in answers and not is_relevant("injury_stage", answers):
+            del answers["injury_stage"]  # a given stage, and the injury was answered 'none'
+
+
+def review(answers, given, ui):
+    """The review screen: confirm, or change an answer and whatever depends on it.
+
+    ``given`` maps the answers that came from --answers/--set to their values; they are marked
+    as given while they keep that value."""
+    words = wording()["screens"]["review"]
+    while True:
+        keys = [k for k in ORDER if k in answers]
+        names = {k: question(k)["name"] for k in keys}
+        width = max(len(n) for n in names.values())
+        ui.echo()
+        ui.echo(ui.style(words["title"], bold=True, underline=True))
+        for number, key in enumerate(keys, 1):
+            origin = ui.style("  (given)", dim=True) if given.get(key, ...) == answers[key] \
+                else ""
+            ui.echo(f"  {number:>2}. {names[key] + ':':<{width + 1}}  "
+                    f"{label(key, answers[key])}{origin}")
+        extras = [f"{k} {_extra(answers[k])}" for k in EXTRA_ANSWERS if k in answers]
+        if extras:
+            ui.echo(ui.wrap("Also given: " + "; ".join(extras) + " (change them in the answers "
+                            "file or with --set)", "      ", "        "))
+        choice = ui.prompt(f"{words['prompt']} (? for help)", type=ReviewAnswer(len(keys), ui),
+                           default="y")
+        if choice is HELP:
+            ui.echo()
+            ui.echo(ui.wrap(words["help"], indent="  "))
+            continue
+        if choice is CONFIRM:
+            return answers
+        change(answers, keys[choice - 1], ui)
+
+
+def _extra(value):
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_extra(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def change(answers, key, ui):
+    """Ask ``key`` again, then its dependants; drop conditional answers that no longer apply."""
+    before = answers[key]
+    answers[key] = ask(ui, key, current=before)
+    changed = answers[key] != before
+    for other in ORDER:
+        if other == key:
+            continue
+        wanted = is_relevant(other, answers)
+        if other in answers and not wanted and other in CONDITIONAL:
+            del answers[other]
+        elif other not in answers and wanted:
+            answers[other] = ask(ui, other)
+        elif other in answers and changed and other in DEPENDS.get(key, ()):
+            answers[other] = ask(ui, other, current=answers[other])
+
+
+def questionnaire(answers, ui):
+    """Given answers -> complete answers, asked and reviewed on ``ui``."""
+    given = dict(answers)
+    answers = dict(answers)
+    todo = pending(answers)
+    if todo:
+        ui.echo(ui.style("deadlift-advisor", bold=True) + " — a few questions about your deadlift. "
+                "Enter takes the [default], ? explains a question, Ctrl-C stops.")
+    walk(answers, ui)
+    return review(answers, given, ui)
+
+
+# --- after the questions -------------------------------------------------------------------------
+
+WEEKDAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+            "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+
+
+def _num(value):
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _span(pair, fmt=_num):
+    low, high = (fmt(v) for v in pair)
+    return low if low == high else f"{low}–{high}"
+
+
+def _muscles(ids):
+    return ", ".join(m.replace("_", " ") for m in ids) or "—"
+
+
+def summary_lines(advice):
+    """The advice in a screenful: what the sheet says, without the reasons and references."""
+    a = advice.to_dict()
+    words = wording()["screens"]["summary"]
+    c, p, r, rec = a["classification"], a["placement"], a["prescription"], a["recovery"]
+    days = question("placement")["choices"]
+    lines = [f"{c['label']}: {words['categories'][c['category']]}"
+             + (" (provisional — check it with a coach)" if c.get("provisional") else ""),
+             f"  Prime movers:  {_muscles(c['primary_movers'])}",
+             f"  Also trains:   {_muscles(c['secondary_movers'])}",
+             f"  Holds steady:  {_muscles(c['stabilizers'])}",
+             ""]
+    order = "first exercise of the session" if p["order"] == 1 else f"exercise no. {p['order']}"
+    lines.append(f"Where:  {days[p['day']]['label']}, {order}")
+    if r["perform"]:
+        percent = _span(r["percent_1rm"], lambda v: str(round(v)))
+        lines.append(f"How:    {_span(r['sets'])} sets × {_span(r['reps'])} reps at RPE "
+                     f"{_span(r['rpe'])} (about {percent}% of 1RM); maximal efforts: "
+                     + ("only as a planned test" if r["max_effort"] else "no"))
+    else:
+        lines.append("How:    no deadlift for now")
+    if r.get("loads"):  # only with a 1RM or a recent set among the answers
+        units = r.get("units") or a["profile"].get("units", "")
+        sets_ = ", ".join(f"{_num(x['weight'])} {units} × {x['reps']} (RPE {_num(x['rpe'])})"
+                          for x in r["loads"])
+        estimate = (r.get("estimated_1rm") or {}).get("value")
+        lines.append(f"Loads:  {sets_}"
+                     + (f"; 1RM taken as {_num(estimate)} {units}" if estimate else ""))
+    schedule = a.get("schedule") or {}
+    if schedule.get("deadlift_day"):
+        day = WEEKDAYS.get(schedule["deadlift_day"], schedule["deadlift_day"])
+        rest = ", ".join(WEEKDAYS.get(d, d) for d in schedule.get("protected_days") or ())
+        lines.append(f"When:   {day}" + (f"; keep {rest} free of heavy posterior-chain work"
+                                         if rest else ""))
+    if a["follow_ups"]:
+        lines += ["", "After it:"]
+        lines += [f"  - {f['label']}: {words['intensities'][f['intensity']]}"
+                  for f in a["follow_ups"]]
+    if rec.get("posterior_chain_rest_hours"):
+        avoid = ", ".join(x["label"] for x in rec.get("avoid", ())) or "heavy posterior-chain work"
+        lines += ["", f"Next {rec['posterior_chain_rest_hours']} h, keep out:", f"  {avoid}"]
+    return a, lines
+
+
+def show_summary(ui, advice):
+    a, lines = summary_lines(advice)
+    title = wording()["screens"]["summary"]["title"]
+    athlete = a["profile"].get("athlete")
+    ui.echo()
+    ui.echo(ui.style(title + (f" — {athlete}" if athlete else ""), bold=True, underline=True))
+    for line in lines:
+        if line.endswith(":"):
+            ui.echo(ui.style(line, bold=True))
+        elif line:
+            indent = " " * (len(line) - len(line.lstrip()))
+            hanging = re.match(r"\s*[\w ]+:\s+", line)  # "How:    ..." continues under its text
+            ui.echo(ui.wrap(line, indent, " " * hanging.end() if hanging else indent + "  "))
+        else:
+            ui.echo()
+    if a["warnings"]:
+        ui.echo()
+        ui.echo(ui.style("Warnings:", fg="yellow", bold=True))
+        for w in a["warnings"]:
+            ui.echo(ui.style(ui.wrap(w["text"], "  ! ", "    "), fg="yellow"))
+    if a["recommendations"]:
+        ui.echo()
+        ui.echo(ui.style("Advice:", bold=True))
+        for m in a["recommendations"]:
+            ui.echo(ui.wrap(m["text"], "  - ", "    "))
+    ui.echo()
+    ui.echo(ui.wrap(a["disclaimer"]))
+
+
+def sheet_formats():
+    from . import render
+
+    formats = list(render.FORMATS)
+    return [f for f in DEFAULT_SHEET_FORMATS if f in formats] + \
+        [f for f in formats if f not in DEFAULT_SHEET_FORMATS]
+
+
+def default_sheet_path(advice, fmt, folder="."):
+    """deadlift-sheet-<athlete or date>.<ext>, numbered when that name is taken."""
+    athlete = advice.profile.get("athlete") or ""
+    slug = re.sub(r"[^\w]+", "-", athlete.casefold()).strip("-_")
+    stem = f"deadlift-sheet-{slug or datetime.date.today().isoformat()}"
+    path, number = f"{stem}.{fmt}", 2
+    while os.path.lexists(os.path.join(folder, path)):
+        path, number = f"{stem}-{number}.{fmt}", number + 1
+    return path
+
+
+def offer_sheet(ui, advice, write, default_format=None):
+    """Offer to write a sheet; returns the path written, or None. ``write(path, data, force)``
+    raises InputError with one line when it cannot write."""
+    from .answer_files import InputError
+    from .render import render
+
+    words = wording()["screens"]["sheet"]
+    ui.echo()
+    if not ui.confirm(words["offer"], default=True):
+        return None
+    formats = sheet_formats()
+    default = default_format if default_format in formats else formats[0]
+    labels = {f: words["formats"].get(f, f) for f in formats}
+    ui.echo()
+    ui.echo(ui.style(words["format"], bold=True))
+    width = max(len(lab) for lab in labels.values())
+    for number, fmt in enumerate(formats, 1):
+        ui.echo(f"  {number:>2}. {labels[fmt]:<{width}}  " + ui.style(fmt, dim=True))
+    while True:
+        fmt = ui.prompt(f"{words['format']} (1–{len(formats)}, ? for help)",
+                        type=ChoiceAnswer(formats, labels, ui), default=default)
+        if fmt is HELP:
+            ui.echo(ui.wrap(words["help"], indent="  "))
+            continue
+        try:
+            data = render(advice, fmt)
+        except InputError as exc:  # e.g. no browser for the pdf: say so, offer the others
+            ui.echo(ui.style(f"{exc} — choose another format", fg="red"))
+            continue
+        break
+    while True:
+        path = ui.prompt(f"{words['path']} (? for help)",
+                         default=default_sheet_path(advice, fmt)).strip()
+        if path == "?":
+            ui.echo(ui.wrap(words["path_help"], indent="  "))
+            continue
+        path = os.path.expanduser(path)
+        if not os.path.splitext(path)[1]:
+            path = f"{path}.{fmt}"
+        force = False
+        if os.path.isfile(path):
+            if not ui.confirm(f"'{path}' already exists. Overwrite it?", default=False):
+                continue
+            force = True
+        try:
+            write(path, data, force)
+        except InputError as exc:
+            ui.echo(ui.style(f"{exc} — try another name", fg="red"))
+            continue
+        ui.echo(f"Wrote {path}")
+        return path
+
+
+def answers_yaml(profile, given=None):
+    """The final answers as YAML that ``--answers`` replays to the same advice: every core answer
+    as validated (defaults included), the optional extra answers as they were given."""
+    import yaml
+
+    data = {k: v for k, v in profile.items() if k in ANSWERS and v is not None}
+    data.update({k: v for k, v in (given or {}).items() if k in EXTRA_ANSWERS and v is not None})
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    return ("# deadlift-advisor answers — replay with: deadlift-advisor advise --answers "
+            "THIS-FILE\n" + body)
