@@ -312,3 +312,153 @@ def explain(answers_file, overrides, no_input, fmt, output, force):
             write_atomically(output, text, force=force)
     except (InputError, AnswerError) as exc:
         _fail(str(exc), 2)
+
+
+def _emit(text, output, force):
+    """Text to standard output ('-') or atomically to a file; input errors become one line."""
+    from .answer_files import InputError
+
+    try:
+        if output == "-":
+            write_stdout(text)
+        else:
+            write_output(output, text, force=force)
+    except InputError as exc:
+        _fail(str(exc), 2)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(("table", "md", "json")), default="table",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", metavar="PATH", default="-", show_default=True,
+              help="Where to write the catalogue ('-' is standard output).")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def variations(fmt, output, force):
+    """Every variation the advisor knows: category, movers, one line of evidence, sources.
+
+    \b
+    Examples:
+      deadlift-advisor variations
+      deadlift-advisor variations --format md -o variations.md
+    """
+    from . import catalogue
+
+    _emit(catalogue.render("variations", catalogue.catalogue(), fmt), output, force)
+
+
+@main.command()
+@click.argument("names", nargs=-1, required=True, metavar="A B [C]")
+@click.option("--goal", default="strength", show_default=True,
+              help="The goal the variations are programmed for.")
+@click.option("--experience", default="intermediate", show_default=True,
+              help="The experience they are programmed for.")
+@click.option("--format", "fmt", type=click.Choice(("txt", "md", "html", "json")), default="txt",
+              show_default=True, help="Output format (html has the activation charts).")
+@click.option("-o", "--output", metavar="PATH", default="-", show_default=True,
+              help="Where to write the comparison ('-' is standard output).")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def compare(names, goal, experience, fmt, output, force):
+    """Two or three variations side by side: category, muscles per tier, how programming differs.
+
+    \b
+    Examples:
+      deadlift-advisor compare conventional sumo
+      deadlift-advisor compare conventional trap_bar rack_pull --format html -o compare.html
+    """
+    from . import catalogue
+    from .validation import AnswerError, check_value
+
+    try:
+        if not 2 <= len(names) <= 3:
+            raise AnswerError(f"compare takes two or three variations, got {len(names)}")
+        chosen = [check_value("variation", n) for n in names]
+        if len(set(chosen)) != len(chosen):
+            raise AnswerError("compare: name each variation once")
+        data = catalogue.compare(chosen, goal=check_value("goal", goal),
+                                 experience=check_value("experience", experience))
+    except AnswerError as exc:
+        _fail(str(exc), 2)
+    _emit(catalogue.render("compare", data, fmt), output, force)
+
+
+@main.group()
+def kb():
+    """Maintain the knowledge base."""
+
+
+@kb.command("check")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Processes to use (default: one per core).")
+@click.option("--limit", type=click.IntRange(1), default=None, hidden=True,
+              help="Check only the first N profiles (for quick runs).")
+def kb_check(jobs, limit):
+    """Run the engine over the whole input space and check invariants and KB hygiene.
+
+    \b
+    Example:
+      deadlift-advisor kb check
+    """
+    import time
+
+    from . import kbcheck
+
+    total = limit or kbcheck.total_profiles()
+    start = time.perf_counter()
+    show = sys.stderr.isatty()
+    with click.progressbar(length=total, label="Checking profiles", file=sys.stderr,
+                           hidden=not show) as bar:
+        report = kbcheck.run(jobs=jobs, progress=bar.update, limit=limit)
+    elapsed = time.perf_counter() - start
+    click.echo(f"{report['profiles']} profiles checked in {elapsed:.1f} s; "
+               f"{report['rules_fired']} of {report['rules']} rules fired")
+    for answers, problems in report["violations"]:
+        for problem in problems:
+            click.echo(f"VIOLATION {problem} — answers: {answers}")
+    for problem in report["hygiene"]:
+        click.echo(f"HYGIENE {problem}")
+    count = sum(len(p) for _, p in report["violations"]) + len(report["hygiene"])
+    click.echo(f"{count} violation{'s' if count != 1 else ''}" if count else "no violations")
+    sys.exit(1 if count else 0)
+
+
+@main.command()
+@click.argument("roster", metavar="ROSTER")
+@click.option("-o", "--output", "out_dir", metavar="DIR", required=True,
+              help="Folder for the sheets and summary.csv (created if missing).")
+@click.option("--format", "fmt", type=FormatChoice(), default="html", show_default=True,
+              help="Sheet format.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Processes to use (default: one per core).")
+@click.option("--force", is_flag=True, help="Overwrite sheets that already exist.")
+def batch(roster, out_dir, fmt, jobs, force):
+    """One sheet per athlete of a roster (CSV, or a YAML/JSON list), plus summary.csv.
+
+    A bad row is reported with its row number and skipped; the exit code is 1 if any row
+    failed.
+
+    \b
+    Example:
+      deadlift-advisor batch examples/roster.csv -o sheets/ --format html
+    """
+    from . import batch as batch_module
+    from .answer_files import InputError
+
+    try:
+        rows = batch_module.load_roster(roster)
+        if os.path.exists(out_dir) and not os.path.isdir(out_dir):
+            raise InputError(f"'{out_dir}' is a file — give a folder for the sheets")
+        show = sys.stderr.isatty()
+        with click.progressbar(length=len(rows), label="Writing sheets", file=sys.stderr,
+                               hidden=not show) as bar:
+            results = batch_module.run(rows, out_dir, fmt.lower(), jobs=jobs,
+                                       progress=bar.update, force=force)
+    except InputError as exc:
+        _fail(str(exc), 2)
+    failed = [r for r in results if r["status"] != "ok"]
+    for r in failed:
+        who = f" ({r['athlete']})" if r["athlete"] else ""
+        click.echo(f"row {r['row']}{who}: {r['error']}", err=True)
+    click.echo(f"{len(results) - len(failed)} sheets written to {out_dir}, {len(failed)} "
+               f"row{'s' if len(failed) != 1 else ''} failed; summary in "
+               f"{os.path.join(out_dir, 'summary.csv')}")
+    sys.exit(1 if failed else 0)
