@@ -54,10 +54,13 @@ LIMITS = {
                               "sources": ["heiderscheit-2010"]},
 }
 
-# RTS chart as one list: %1RM for "effective reps" = reps + (10 - RPE), 1..12 (KNOWLEDGE 3a).
+# RTS chart as one list: %1RM for "effective reps" = reps + (10 - RPE) (KNOWLEDGE 3a).
 # Half-RPE values fall between two entries; they are interpolated (the chart's own midpoints).
+# 1-12 agree across implementations; 13 and 14 are the chart table's own cells (10 @ RPE 7 = 65.3;
+# 10 @ 6.5 = 64.0 is the midpoint of 65.3 and 62.6), where implementations differ by <= 0.3 and
+# the lower value is kept (lighter is the safe side). Beyond 14 the last entry is the floor.
 RTS_PERCENT_BY_EFFECTIVE_REPS = (100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9,
-                                 70.7, 68.0)
+                                 70.7, 68.0, 65.3, 62.6)
 RTS_SOURCES = ["rts-chart", "zourdos-2016", "helms-2016"]
 
 # Recovery window (K11): 48 h by convention; 72 h after maximal efforts, very hard sets or high

@@ -16,7 +16,7 @@ def percent_1rm(reps, rpe):
     """%1RM for ``reps`` at ``rpe`` from the RTS chart: effective reps = reps + (10 - RPE).
 
     Half steps are interpolated (the chart's half-RPE rows are the midpoints of their
-    neighbours); beyond the chart's 12 effective reps the last entry is the honest floor.
+    neighbours); beyond the chart's last entry (14 effective reps) that entry is the floor.
     """
     effective = min(max(reps + 10 - rpe, 1.0), float(len(RTS_PERCENT_BY_EFFECTIVE_REPS)))
     low = int(effective)

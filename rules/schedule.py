@@ -96,5 +96,5 @@ class ScheduleRules:
     @rule("sched.alternate_back_days", DeadliftDay(day=MATCH.day, session="back_day"),
           AS.kind << DayKind(session="back_day"), TEST(lambda day, kind: kind["day"] != day),
           k=("K9",), sources=("seed-article",), salience=SCHEDULE - 1)
-    def alternate_back_days(self, kind):
+    def sched_alternate_back_days(self, kind):
         self.declare(ScheduleNote(day=kind["day"], note="harder_back_work", to=None))

@@ -97,10 +97,26 @@ def space():
 
 @pytest.fixture(scope="session")
 def stratified_sample(space):
-    """``stratified_sample(key, per_stratum, seed=...)`` over the enumerated space."""
-    def sample(key, per_stratum, seed=20240601):
-        return stratified(space, key, per_stratum, seed)
+    """``stratified_sample(key, per_stratum, where=None, seed=...)`` over the enumerated space
+    (optionally only the profiles for which ``where(profile)`` holds)."""
+    def sample(key, per_stratum, where=None, seed=20240601):
+        profiles = space if where is None else [p for p in space if where(p)]
+        return stratified(profiles, key, per_stratum, seed)
     return sample
+
+
+def uninjured(profile):
+    return profile["injury_area"] == "none"
+
+
+@pytest.fixture(scope="session")
+def uninjured_advices(stratified_sample):
+    """(answers, advice dict) for one uninjured profile per variation x goal x experience x
+    placement, computed once per process and shared by the tests that scan them."""
+    profiles = stratified_sample(
+        lambda p: (p["variation"], p["goal"], p["experience"], p["placement"]), 1,
+        where=uninjured)
+    return [(answers, deadlift_advisor.advise(answers).to_dict()) for answers in profiles]
 
 
 def describe_profile(answers):

@@ -43,7 +43,7 @@ def test_k1_conventional_is_a_leg_lift_driven_by_hips_and_knees(advise_dict, rea
     # "also trains the back": erector spinae, lats work as secondary movers; forearms grip.
     assert {"erector_spinae", "latissimus_dorsi"} <= set(c["secondary_movers"])
     assert "forearms" in c["stabilizers"]
-    assert not set(c["primary_movers"]) & set(c["secondary_movers"]) | set(c["stabilizers"])
+    assert not set(c["primary_movers"]) & (set(c["secondary_movers"]) | set(c["stabilizers"]))
     assert "K1" in _knowledge_of(c)
 
 
@@ -203,14 +203,9 @@ def test_k6_k10_conventional_intermediate_strength_goes_first_on_leg_day(advise_
     assert rx["rpe"][1] <= 9
 
 
-def test_k6_k10_every_leg_day_opens_with_the_deadlift(stratified_sample, advise_dict, read):
-    import deadlift_advisor
-    profiles = [p for p in stratified_sample(
-        lambda p: (p["variation"], p["goal"], p["experience"], p["placement"]), 3)
-        if p["injury_area"] == "none"]
+def test_k6_k10_every_leg_day_opens_with_the_deadlift(uninjured_advices, read):
     checked = 0
-    for answers in profiles:
-        a = deadlift_advisor.advise(answers).to_dict()
+    for answers, a in uninjured_advices:
         if a["placement"]["day"] != "leg_day" or not a["prescription"]["perform"]:
             continue
         checked += 1
@@ -219,7 +214,7 @@ def test_k6_k10_every_leg_day_opens_with_the_deadlift(stratified_sample, advise_
         fu = read.follow_ups(a)
         # The second compound is pre-fatigued (K6): never full after a deadlift.
         assert fu["back_squat"] == "reduced" and fu["leg_press"] == "reduced", answers
-    assert checked >= 20
+    assert checked >= 200
 
 
 # --- K7 / K8 back day --------------------------------------------------------------------------
@@ -244,16 +239,9 @@ def test_k7_k8_conventional_on_back_day(advise_dict, read):
     assert "back_day_moderate" in read.recommendations(a)
 
 
-def test_k7_k8_every_uninjured_back_day(stratified_sample, read):
-    import deadlift_advisor
-    profiles = [p for p in stratified_sample(
-        lambda p: (p["variation"], p["goal"], p["experience"], p["season_phase"]), 2)
-        if p["injury_area"] == "none"]
-    profiles += [{**p, "placement": "back_day", "back_days_per_week": max(
-        1, p["back_days_per_week"])} for p in profiles]
+def test_k7_k8_every_uninjured_back_day(uninjured_advices, read):
     checked = 0
-    for answers in profiles:
-        a = deadlift_advisor.advise(answers).to_dict()
+    for answers, a in uninjured_advices:
         if a["placement"]["day"] != "back_day":
             continue
         checked += 1
@@ -268,7 +256,7 @@ def test_k7_k8_every_uninjured_back_day(stratified_sample, read):
             else:
                 expected = "reduced" if movers & set(ex["trains"]) else "full"
             assert f["intensity"] == expected, (answers, f)
-    assert checked >= 100
+    assert checked >= 150
 
 
 # --- K9 several back days ----------------------------------------------------------------------
@@ -330,15 +318,13 @@ def test_k11_max_effort_extends_the_window_to_72_hours(advise_dict, read):
     assert "72" in read.recommendation(a, "keep_posterior_chain_out")["text"]
 
 
-def test_k11_max_effort_always_means_72_hours(stratified_sample):
-    import deadlift_advisor
+def test_k11_max_effort_always_means_72_hours(uninjured_advices):
     seen = 0
-    for answers in stratified_sample(lambda p: (p["variation"], p["goal"], p["placement"]), 4):
-        a = deadlift_advisor.advise(answers).to_dict()
+    for answers, a in uninjured_advices:
         if a["prescription"]["max_effort"]:
             seen += 1
             assert a["recovery"]["posterior_chain_rest_hours"] == 72, answers
-    assert seen
+    assert seen >= 50
 
 
 @pytest.mark.parametrize("goal", GOALS)
@@ -384,7 +370,7 @@ def test_k13_pre_season_is_never_heavier_than_off_season(stratified_sample):
     import deadlift_advisor
     compared = 0
     for answers in stratified_sample(
-            lambda p: (p["variation"], p["goal"], p["experience"], p["injury_area"]), 1):
+            lambda p: (p["variation"], p["goal"], p["injury_area"]), 1):
         off = deadlift_advisor.advise({**answers, "season_phase": "off_season"}).prescription
         pre = deadlift_advisor.advise({**answers, "season_phase": "pre_season"}).prescription
         if not pre["perform"]:
@@ -544,40 +530,69 @@ RTS_CHART = {
     7.0: (89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0, 65.3),
     6.5: (87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7, 64.0),
 }
-# Half-RPE cells are midpoints that the chart prints rounded to one decimal (97.75 -> 97.8):
-# one rounding step of slack.
-CHART_TOLERANCE = 0.05 + 1e-9
+# The chart's structure (KNOWLEDGE.md 3a notes): %1RM depends only on effective reps
+# = reps + (10 - RPE). Integer-RPE rows give one value per whole effective rep; half-RPE rows are
+# the midpoints of their neighbours, printed rounded to one decimal (97.75 -> 97.8), so a half
+# cell may differ from the exact midpoint by one rounding step.
+HALF_STEP = 0.05 + 1e-9
 _CELLS = [(reps, rpe, pct) for rpe, row in RTS_CHART.items()
           for reps, pct in enumerate(row, start=1)]
+_BY_EFFECTIVE = {}
+for _reps, _rpe, _pct in _CELLS:
+    if _rpe == int(_rpe):
+        _BY_EFFECTIVE.setdefault(int(_reps + 10 - _rpe), set()).add(_pct)
+
+
+def test_chart_transcription_is_consistent():
+    # Every whole effective-reps value reads the same in every integer row; half-RPE cells sit
+    # within a rounding step of their neighbours' midpoint.
+    assert all(len(values) == 1 for values in _BY_EFFECTIVE.values()), _BY_EFFECTIVE
+    for reps, rpe, pct in _CELLS:
+        if rpe != int(rpe) and reps + 10 - rpe < max(_BY_EFFECTIVE):
+            assert pct == pytest.approx(_expected(reps, rpe), abs=HALF_STEP), (reps, rpe)
+
+
+def _expected(reps, rpe):
+    """The chart's value: exact for whole effective reps, the neighbours' midpoint for halves."""
+    effective = reps + 10 - rpe
+    low, high = int(effective), int(effective + 0.5)
+    (a,), (b,) = _BY_EFFECTIVE[low], _BY_EFFECTIVE[high]
+    return (a + b) / 2
 
 
 @pytest.mark.parametrize("reps,rpe,expected", [
-    (5, 8, 81.1), (1, 8, 92.2), (1, 10, 100.0), (3, 9, 86.3), (5, 9, 83.7), (1, 7, 89.2),
+    (5, 8, 81.1), (1, 8, 92.2), (1, 10, 100.0), (5, 9, 83.7), (1, 7, 89.2),
+    # 3 @ RPE 9 is 4 effective reps: row 9, column 3 of the chart reads 89.2 (86.3 is the
+    # 5-effective-reps value, e.g. 3 @ RPE 8 or 4 @ RPE 9).
+    (3, 9, 89.2), (3, 8, 86.3), (4, 9, 86.3),
 ])
 def test_percent_1rm_named_chart_cells(reps, rpe, expected):
     assert percent_1rm(reps, rpe) == pytest.approx(expected, abs=1e-9)
 
 
 def test_percent_1rm_interpolates_half_rpe():
-    assert percent_1rm(1, 9.5) == pytest.approx(97.75, abs=CHART_TOLERANCE)
-    assert percent_1rm(2, 9.5) == pytest.approx(93.85, abs=CHART_TOLERANCE)
+    assert percent_1rm(1, 9.5) == pytest.approx(97.75, abs=HALF_STEP)
+    assert percent_1rm(2, 9.5) == pytest.approx(93.85, abs=HALF_STEP)
 
 
-@pytest.mark.parametrize("reps,rpe,expected",
-                         [c for c in _CELLS if c[0] + 10 - c[1] <= 12])
-def test_percent_1rm_matches_every_chart_cell_up_to_12_effective_reps(reps, rpe, expected):
-    assert percent_1rm(reps, rpe) == pytest.approx(expected, abs=CHART_TOLERANCE)
+@pytest.mark.parametrize("reps,rpe", [(r, p) for r, p, _ in _CELLS if r + 10 - p <= 12])
+def test_percent_1rm_matches_every_chart_cell_up_to_12_effective_reps(reps, rpe):
+    tolerance = 1e-9 if rpe == int(rpe) else HALF_STEP
+    assert percent_1rm(reps, rpe) == pytest.approx(_expected(reps, rpe), abs=tolerance)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: percent_1rm clamps effective reps at 12 (68.0%) although KNOWLEDGE.md 3a's chart "
-    "lists cells beyond it (10 @ RPE 7 = 65.3, 9 @ 6.5 = 66.7, 10 @ 6.5 = 64.0); hypertrophy "
-    "bands (10 reps @ RPE 7) get a %1RM floor ~2.7 points above the chart"))
 @pytest.mark.parametrize("reps,rpe,expected",
                          [c for c in _CELLS if c[0] + 10 - c[1] > 12])
 def test_percent_1rm_matches_chart_cells_beyond_12_effective_reps(reps, rpe, expected):
     # Implementations disagree by 0.1 here (65.3/65.4): allow it.
     assert percent_1rm(reps, rpe) == pytest.approx(expected, abs=0.1 + 1e-9)
+
+
+def test_hypertrophy_light_end_follows_the_chart(advise_dict):
+    rx = advise_dict(goal="hypertrophy", experience="intermediate")["prescription"]
+    # The light end is the chart read at the most reps and the lowest RPE of the band.
+    chart_value = RTS_CHART[rx["rpe"][0]][rx["reps"][1] - 1]
+    assert rx["percent_1rm"][0] == pytest.approx(chart_value, abs=0.1 + 1e-9)
 
 
 def test_prescribed_percent_range_follows_the_chart(stratified_sample):
@@ -601,6 +616,12 @@ def test_every_registered_rule_fires_for_some_profile(stratified_sample):
     fired = set()
     profiles = stratified_sample(
         lambda p: (p["variation"], p["experience"], p["placement"], p["injury_area"]), 1)
+    # Loads and weeks are optional answers outside the enumerated space: add them to some.
+    from deadlift_advisor.kb.weeks import SPLITS
+    extras = [{"one_rm": 180}, {"recent_set": "150x5@8"}, {"one_rm": 180, "recent_set": "150x5@8"},
+              *({"week": split} for split in SPLITS)]
+    profiles = [*profiles, *({**p, **extras[i % len(extras)]}
+                             for i, p in enumerate(profiles[::3]))]
     for answers in profiles:
         fired.update(deadlift_advisor.advise(answers).trace)
     assert fired <= set(RULES), f"trace names unregistered rules: {fired - set(RULES)}"

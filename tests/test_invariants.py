@@ -1,0 +1,219 @@
+"""Invariants over the WHOLE enumerated input space, and proof that the checker and the engine's
+lean matcher can be trusted.
+
+The space (kb.enumerated_space) is split by variation x goal into parametrised chunks so that
+pytest-xdist spreads them over the workers; every chunk reuses its process's engine through
+``deadlift_advisor.advise``.
+"""
+
+import copy
+import itertools
+import random
+
+import pytest
+
+import deadlift_advisor
+from deadlift_advisor.advice import build
+from deadlift_advisor.experta_compat import DepthStrategy, ReteMatcher
+from deadlift_advisor.invariants import violations
+from deadlift_advisor.kb import ANSWERS, enumerated_space
+from deadlift_advisor.render import messages
+from deadlift_advisor.rules import AdvisorEngine
+from deadlift_advisor.validation import validate
+
+CHUNK_KEYS = ("variation", "goal")
+CHUNKS = list(itertools.product(*(ANSWERS[k]["choices"] for k in CHUNK_KEYS)))
+SHOW = 10  # failing profiles printed per chunk
+
+
+def _chunk(key):
+    return [p for p in enumerated_space() if tuple(p[k] for k in CHUNK_KEYS) == key]
+
+
+def test_chunks_partition_the_space():
+    keys = {tuple(p[k] for k in CHUNK_KEYS) for p in enumerated_space()}
+    assert keys == set(CHUNKS)
+    assert len(CHUNKS) == len(set(CHUNKS))
+
+
+@pytest.mark.parametrize("key", CHUNKS, ids=["-".join(k) for k in CHUNKS])
+def test_every_profile_satisfies_the_invariants(key, describe):
+    profiles = _chunk(key)
+    assert profiles, f"chunk {key} is empty"
+    failures = []
+    for answers in profiles:
+        try:
+            problems = violations(deadlift_advisor.advise(answers))
+        except Exception as exc:  # a crash is a violation too: report the answers
+            problems = [f"raised {type(exc).__name__}: {exc}"]
+        if problems:
+            failures.append((answers, problems))
+    if failures:
+        lines = [f"{len(failures)} of {len(profiles)} profiles in chunk {key} violate invariants"]
+        for answers, problems in failures[:SHOW]:
+            lines.append(f"  advise({describe(answers)}):")
+            lines += [f"    - {p}" for p in problems]
+        if len(failures) > SHOW:
+            lines.append(f"  ... and {len(failures) - SHOW} more")
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+# --- the checker can fail ---------------------------------------------------------------------
+
+BACK_DAY = {"variation": "conventional", "goal": "strength", "experience": "intermediate",
+            "placement": "back_day"}
+LEG_DAY_CLEARED = {"variation": "conventional", "goal": "strength",
+                   "experience": "advanced", "placement": "leg_day",
+                   "injury_area": "knee", "injury_stage": "cleared"}
+ACUTE = {"variation": "trap_bar", "goal": "power", "experience": "novice",
+         "injury_area": "low_back", "injury_stage": "acute"}
+
+
+def _rpe_above_8_on_back_day(a):
+    assert a["placement"]["day"] == "back_day"
+    a["prescription"]["rpe"] = [7.0, 9.5]
+
+
+def _no_disclaimer(a):
+    a["disclaimer"] = ""
+
+
+def _unknown_source(a):
+    a["recommendations"][0]["sources"].append("made-up-2099")
+
+
+def _unknown_rule(a):
+    a["placement"]["because"].append("place.no_such_rule")
+
+
+def _max_effort_with_injury(a):
+    assert a["profile"]["injury_area"] != "none"
+    a["prescription"]["max_effort"] = True
+
+
+def _day_not_allowed(a):
+    a["placement"]["allowed_days"] = [d for d in a["placement"]["allowed_days"]
+                                      if d != a["placement"]["day"]]
+
+
+def _dedicated_day_for_intermediate(a):
+    a["placement"]["day"] = "dedicated_day"
+    a["placement"]["allowed_days"].append("dedicated_day")
+
+
+def _no_professional_warning(a):
+    a["warnings"] = [w for w in a["warnings"] if w["id"] != "see_a_professional"]
+
+
+def _acute_but_heavy(a):
+    a["prescription"].update(perform=True, sets=[3, 5], reps=[1, 3], rpe=[8.0, 9.0],
+                             percent_1rm=[85.0, 95.5], max_effort=False)
+    a["recovery"]["posterior_chain_rest_hours"] = 48
+
+
+def _numbers_without_deadlift(a):
+    assert a["prescription"]["perform"] is False
+    a["prescription"]["sets"] = [1, 2]
+
+
+def _bad_follow_up_intensity(a):
+    a["follow_ups"][0]["intensity"] = "maximal"
+
+
+def _advice_without_reason(a):
+    a["recommendations"][0]["because"] = []
+
+
+def _wrong_category(a):
+    a["classification"]["category"] = "back"
+
+
+MUTATIONS = [
+    (BACK_DAY, _rpe_above_8_on_back_day),
+    (BACK_DAY, _no_disclaimer),
+    (BACK_DAY, _unknown_source),
+    (BACK_DAY, _unknown_rule),
+    (LEG_DAY_CLEARED, _max_effort_with_injury),
+    (BACK_DAY, _day_not_allowed),
+    (BACK_DAY, _dedicated_day_for_intermediate),
+    (LEG_DAY_CLEARED, _no_professional_warning),
+    (ACUTE, _acute_but_heavy),
+    (ACUTE, _numbers_without_deadlift),
+    (BACK_DAY, _bad_follow_up_intensity),
+    (BACK_DAY, _advice_without_reason),
+    (BACK_DAY, _wrong_category),
+]
+
+
+@pytest.mark.parametrize("answers,mutate", MUTATIONS,
+                         ids=[m.__name__.strip("_") for _, m in MUTATIONS])
+def test_violations_detects_broken_advice(answers, mutate):
+    good = deadlift_advisor.advise(answers).to_dict()
+    assert violations(good) == [], "the unmutated advice must be sound"
+    broken = copy.deepcopy(good)
+    mutate(broken)
+    assert broken != good
+    assert violations(broken), f"{mutate.__name__} went unnoticed"
+
+
+def test_violations_accepts_advice_objects_and_dicts():
+    advice = deadlift_advisor.advise(BACK_DAY)
+    assert violations(advice) == violations(advice.to_dict()) == []
+
+
+# --- the lean matcher and engine reuse change nothing ------------------------------------------
+
+class StockEngine(AdvisorEngine):
+    """The same rules on experta's own matcher and agenda strategy."""
+    __matcher__ = ReteMatcher
+    __strategy__ = DepthStrategy
+
+
+def _consult(engine, answers):
+    profile = validate(answers)
+    facts = engine.consult(profile)
+    return build(profile, facts, engine.trace, messages()).to_dict()
+
+
+@pytest.fixture(scope="module")
+def comparison_sample(stratified_sample):
+    """A few hundred profiles: every variation x goal, with and without injury, in a shuffled
+    order so that very different consultations follow each other on the same engine."""
+    sample = stratified_sample(
+        lambda p: (p["variation"], p["goal"], p["injury_area"] == "none"), 3, seed=7)
+    random.Random(11).shuffle(sample)
+    return sample
+
+
+def test_engines_really_differ():
+    # Otherwise the comparison below would compare the lean matcher with itself.
+    stock, lean = StockEngine(), AdvisorEngine()
+    assert type(stock.matcher) is ReteMatcher and type(stock.strategy) is DepthStrategy
+    assert type(lean.matcher) is not ReteMatcher and type(lean.strategy) is not DepthStrategy
+
+
+def test_lean_matcher_derives_the_same_advice_as_stock_experta(comparison_sample, describe):
+    assert len(comparison_sample) >= 300
+    stock = StockEngine()
+    for answers in comparison_sample:
+        expected = _consult(stock, answers)
+        got = deadlift_advisor.advise(answers).to_dict()
+        assert got == expected, f"lean and stock engines differ for advise({describe(answers)})"
+
+
+def test_reused_engine_matches_a_fresh_engine(comparison_sample, describe):
+    reused = AdvisorEngine()
+    for answers in comparison_sample[:150]:
+        got = _consult(reused, answers)
+        fresh = _consult(AdvisorEngine(), answers)
+        assert got == fresh, f"state leaked between consultations: advise({describe(answers)})"
+
+
+def test_repeating_a_consultation_after_others_gives_the_same_advice():
+    engine = AdvisorEngine()
+    first = _consult(engine, BACK_DAY)
+    for answers in (ACUTE, LEG_DAY_CLEARED,
+                    {"variation": "romanian", "goal": "hypertrophy", "experience": "advanced",
+                     "injury_area": "hamstring", "injury_stage": "recovering"}):
+        _consult(engine, answers)
+    assert _consult(engine, BACK_DAY) == first
