@@ -14,8 +14,10 @@ Which questions are asked
     one, and the K9 alternation with two or more back days), or the preferred day will be refused
     for this lifter (the advisor then chooses as for ``auto``) — checked by asking the engine.
 
-  The optional extra answers (1RM, recent set, plate step, week) are never asked: given ones pass
-  through, are listed on the review screen, and are saved as given.
+  The optional answers are not asked on the way: the review screen ends with two more lines,
+  Weights (a recent set or a 1RM) and Week (a split preset or day by day), which the user can pick
+  like any other answer. The plate step is never asked (defaults per unit); given extras pass
+  through and are saved as given.
 
   The progress marker ``[i/n]`` counts only the questions that will be asked; ``n`` is recounted
   after every answer (an injury adds its stage, a fixed day may drop the back-day question).
@@ -377,21 +379,23 @@ def review(answers, given, ui):
     ``given`` maps the answers that came from --answers/--set to their values; they are marked
     as given while they keep that value."""
     words = wording()["screens"]["review"]
+    extras_words = wording()["extras"]
     while True:
-        keys = [k for k in ORDER if k in answers]
-        names = {k: question(k)["name"] for k in keys}
+        keys = [k for k in ORDER if k in answers] + ["weights", "week"]
+        names = {k: question(k)["name"] for k in keys if k in ORDER}
+        names.update(weights=extras_words["weights"]["name"], week=extras_words["week"]["name"])
         width = max(len(n) for n in names.values())
         ui.echo()
         ui.echo(ui.style(words["title"], bold=True, underline=True))
         for number, key in enumerate(keys, 1):
-            origin = ui.style("  (given)", dim=True) if given.get(key, ...) == answers[key] \
-                else ""
-            ui.echo(f"  {number:>2}. {names[key] + ':':<{width + 1}}  "
-                    f"{label(key, answers[key])}{origin}")
-        extras = [f"{k} {_extra(answers[k])}" for k in EXTRA_ANSWERS if k in answers]
-        if extras:
-            ui.echo(ui.wrap("Also given: " + "; ".join(extras) + " (change them in the answers "
-                            "file or with --set)", "      ", "        "))
+            if key in ("weights", "week"):
+                shown = _extras_shown(key, answers, extras_words)
+                origin = ""
+            else:
+                shown = label(key, answers[key])
+                origin = ui.style("  (given)", dim=True) if given.get(key, ...) == answers[key] \
+                    else ""
+            ui.echo(f"  {number:>2}. {names[key] + ':':<{width + 1}}  {shown}{origin}")
         choice = ui.prompt(f"{words['prompt']} (? for help)", type=ReviewAnswer(len(keys), ui),
                            default="y")
         if choice is HELP:
@@ -400,7 +404,107 @@ def review(answers, given, ui):
             continue
         if choice is CONFIRM:
             return answers
-        change(answers, keys[choice - 1], ui)
+        if keys[choice - 1] == "weights":
+            ask_weights(answers, ui)
+        elif keys[choice - 1] == "week":
+            ask_week(answers, ui)
+        else:
+            change(answers, keys[choice - 1], ui)
+
+
+def _extras_shown(key, answers, words):
+    if key == "weights":
+        parts = []
+        if answers.get("recent_set") is not None:
+            parts.append(f"recent set {_extra(answers['recent_set'])}")
+        if answers.get("one_rm") is not None:
+            parts.append(f"1RM {_extra(answers['one_rm'])}")
+        return "; ".join(parts) or words["weights"]["none"]
+    week = answers.get("week")
+    if week is None:
+        return words["week"]["none"]
+    if isinstance(week, str):
+        return words["week"]["splits"].get(week, week)
+    return "; ".join(f"{d}: {_extra(v)}" for d, v in week.items() if v) or "rest all week"
+
+
+class LoadAnswer(click.ParamType):
+    """A recent set (WEIGHTxREPS@RPE) or a 1RM, checked in the chosen units; '' clears."""
+
+    name = "load"
+
+    def __init__(self, units, ui):
+        self.units = units
+        self.ui = ui
+
+    def convert(self, value, param, ctx):
+        from .extra_answers import SET_PATTERN, check_one_rm, check_recent_set
+
+        text = str(value).strip()
+        if text == "?":
+            return HELP
+        if not text:
+            return {}
+        try:
+            if SET_PATTERN.match(text):
+                check_recent_set(text, self.units)
+                return {"recent_set": text}
+            check_one_rm(text, self.units)
+            return {"one_rm": float(text)}
+        except AnswerError as exc:
+            self.fail(self.ui.style(f"{exc}; ? for help", fg="red"))
+
+
+def ask_weights(answers, ui):
+    words = wording()["extras"]["weights"]
+    units = answers.get("units", ANSWERS["units"]["default"])
+    ui.echo()
+    ui.echo(ui.style(words["question"], bold=True))
+    while True:
+        value = ui.prompt(f"{words['prompt']} [{units}]", type=LoadAnswer(units, ui), default="",
+                          show_default=False)
+        if value is HELP:
+            ui.echo(ui.wrap(words["help"], indent="  "))
+            continue
+        answers.pop("recent_set", None)
+        answers.pop("one_rm", None)
+        answers.update(value)
+        return
+
+
+def ask_week(answers, ui):
+    from .kb.weeks import SPLITS, WEEKDAYS as DAYS
+
+    words = wording()["extras"]["week"]
+    presets = list(SPLITS)
+    ui.echo()
+    ui.echo(ui.style(words["question"], bold=True))
+    for number, name in enumerate(presets, 1):
+        ui.echo(f"  {number}. {words['splits'][name]}  " + ui.style(name, dim=True))
+    ui.echo(f"  {len(presets) + 1}. Day by day")
+    while True:
+        text = ui.prompt(words["prompt"], default="", show_default=False).strip().lower()
+        if text == "?":
+            ui.echo(ui.wrap(words["help"], indent="  "))
+            continue
+        if not text:
+            answers.pop("week", None)
+            return
+        if _digits(text) and 1 <= int(text) <= len(presets):
+            answers["week"] = presets[int(text) - 1]
+            return
+        if text in presets:
+            answers["week"] = text
+            return
+        if text == str(len(presets) + 1):
+            break
+        ui.echo(ui.style(f"'{text}' is not one of 1–{len(presets) + 1}; ? for help", fg="red"))
+    week = {}
+    for day in DAYS:
+        items = ui.prompt(f"  {WEEKDAYS[day]} ({words['day_prompt']})", default="",
+                          show_default=False)
+        week[day] = [part.strip() for part in items.split(",") if part.strip()]
+    answers["week"] = week
 
 
 def _extra(value):

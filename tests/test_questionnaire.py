@@ -472,11 +472,12 @@ def test_saved_answers_replay_to_the_same_advice(session, tmp_path):
 
 @needs_script
 def test_extra_answers_pass_through_the_questionnaire(session, tmp_path):
-    """1RM and week are never asked; given ones are shown, used and saved as given."""
+    """Given 1RM and week are shown on the review screen, used, and saved as given."""
     s = session("advise", *all_but("goal"), "--set", "one_rm=200", "--set", "week=push_pull_legs",
                 "--save-answers", "mine.yaml", "--format", "json", "-o", "advice.json")
     s.answer(r"\[1/1\] " + question_line("goal"), "strength")
-    s.expect(r"Also given: one_rm 200; week push_pull_legs")
+    s.expect(r"Weights:\s+1RM 200")
+    s.expect(r"Week:\s+Push / pull / legs")
     s.confirm_review()
     s.expect(r"Loads:\s+\d+ kg × \d")
     s.expect(r"When:\s+\w+day")
@@ -486,6 +487,29 @@ def test_extra_answers_pass_through_the_questionnaire(session, tmp_path):
     replay = subprocess.run([SCRIPT, "advise", "--answers", "mine.yaml"], cwd=tmp_path,
                             capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
     assert replay.stdout.decode() == (tmp_path / "advice.json").read_text(encoding="utf-8")
+
+
+@needs_script
+def test_weights_and_week_can_be_added_on_the_review_screen(session):
+    s = session("advise", *all_but("units"), "--format", "txt", "-o", "advice.txt")
+    s.answer(r"Units \(1–2, \? for help\) \[kg\]", "")
+    s.child.sendline(s.review_number("Weights"))
+    s.answer(r"WEIGHTxREPS@RPE", "150x5@80")  # a nonsense RPE is asked again
+    s.expect("recent_set.rpe: 80")
+    s.child.sendline("150x5@8")
+    s.child.sendline(s.review_number("Week"))
+    s.answer(r"6 to enter it day by day", "6")
+    for day, exercises in zip(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                               "Saturday", "Sunday"),
+                              ("squat, leg press", "", "good mornings", "", "squats", "", ""),
+                              strict=True):
+        s.answer(re.escape(day), exercises)
+    s.expect(r"Weights:\s+recent set 150x5@8")
+    s.confirm_review()
+    s.expect(r"Loads:\s+[\d.]+ kg × \d")
+    # Monday's window would hold Wednesday's good mornings: Friday is the better day.
+    s.expect(r"When:\s+Friday")
+    assert s.finish() == 0
 
 
 @needs_script
