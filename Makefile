@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 OUT    ?= build
 
-.PHONY: demo test lint pytest bench install clean
+.PHONY: demo test test-pythons lint pytest bench install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,21 @@ pytest: $(VENV)/.test-installed
 
 test: lint pytest
 
+# The suite on every Python 3.10-3.13 found (pyenv's or on PATH), in venvs of their own; the
+# whole-input-space invariants run once, in `make test`, not once per Python.
+PYTHONS ?= 3.10 3.11 3.12 3.13
+test-pythons:
+	@for v in $(PYTHONS); do \
+	  py=$$(command -v python$$v 2>/dev/null || ls -d $$HOME/.pyenv/versions/$$v.*/bin/python 2>/dev/null | sort -V | tail -n 1); \
+	  if [ -z "$$py" ]; then echo "== Python $$v: not found, skipped"; continue; fi; \
+	  echo "== Python $$v ($$py)"; \
+	  $$py -m venv .venv-$$v && .venv-$$v/bin/python -m pip install --quiet --upgrade pip && \
+	  .venv-$$v/bin/python -m pip install --quiet -e '.[test]' && \
+	  .venv-$$v/bin/python -m pytest -n auto -q -m "not whole_space" || exit 1; \
+	done
+
 bench: $(VENV)/.installed
 	$(BIN)/python tools/bench.py
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .venv-3.* $(OUT) .pytest_cache .ruff_cache *.egg-info

@@ -36,6 +36,7 @@ def test_chunks_partition_the_space():
     assert len(CHUNKS) == len(set(CHUNKS))
 
 
+@pytest.mark.whole_space
 @pytest.mark.parametrize("key", CHUNKS, ids=["-".join(k) for k in CHUNKS])
 def test_every_profile_satisfies_the_invariants(key, describe):
     profiles = _chunk(key)
