@@ -87,23 +87,30 @@ def parse_overrides(pairs):
     return result
 
 
-def write_atomically(path, text, *, force=False):
-    """Write text (str, as UTF-8, or bytes) to path via a temporary file in the same folder, then
-    rename.
-
-    Nothing is left behind on failure, and an existing file is only replaced with force.
-    """
+def check_target(path, force):
+    """Can ``path`` be written? (Not empty, not a folder, no file there unless force, its folder
+    exists.) Raises InputError; also used before a questionnaire starts."""
     if not path:
         raise InputError("the output path is empty — give a file name, or '-' for standard output")
     if os.path.isdir(path):
         raise InputError(f"'{path}' is a directory — give a file name for the output")
     if os.path.exists(path) and not force:
         raise InputError(f"'{path}' already exists — use --force to overwrite it")
-    import tempfile  # only when writing: keeps standard-output runs' start-up lean
-
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise InputError(f"cannot write '{path}': folder '{folder}' does not exist")
+
+
+def write_atomically(path, text, *, force=False):
+    """Write text (str, as UTF-8, or bytes) to path via a temporary file in the same folder, then
+    rename.
+
+    Nothing is left behind on failure, and an existing file is only replaced with force.
+    """
+    check_target(path, force)
+    import tempfile  # only when writing: keeps standard-output runs' start-up lean
+
+    folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".deadlift-advisor-", dir=folder)
     except OSError as exc:

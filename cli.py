@@ -59,6 +59,15 @@ def answer_options(fn):
     return fn
 
 
+def output_options(what):
+    """-o PATH (default standard output) and --force, for the commands that print one thing."""
+    def decorate(fn):
+        fn = click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")(fn)
+        return click.option("-o", "--output", metavar="PATH", default="-", show_default=True,
+                            help=f"Where to write the {what} ('-' is standard output).")(fn)
+    return decorate
+
+
 def gather(answers_file, overrides):
     """Answers from the file, then --set on top."""
     from .answer_files import load_answers, parse_overrides
@@ -105,17 +114,9 @@ def interactive_terminal():
 def check_target(path, force):
     """The checks write_atomically makes, made before any question is asked or anything is
     written (so a run cannot fail on them after the user answered everything)."""
-    from .answer_files import InputError
+    from .answer_files import check_target as check
 
-    if not path:
-        raise InputError("the output path is empty — give a file name, or '-' for standard output")
-    if os.path.isdir(path):
-        raise InputError(f"'{path}' is a directory — give a file name for the output")
-    if os.path.exists(path) and not force:
-        raise InputError(f"'{path}' already exists — use --force to overwrite it")
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise InputError(f"cannot write '{path}': folder '{folder}' does not exist")
+    check(path, force)
 
 
 def write_output(path, data, force=False):
@@ -287,9 +288,7 @@ def _stdout_is_terminal():
 @answer_options
 @click.option("--format", "fmt", type=click.Choice(("txt", "json")), default="txt",
               show_default=True, help="Output format.")
-@click.option("-o", "--output", metavar="PATH", default="-", show_default=True,
-              help="Where to write the explanation ('-' is standard output).")
-@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@output_options("explanation")
 def explain(answers_file, overrides, no_input, fmt, output, force):
     """How the advice was reached: each conclusion, the rules behind it, and the sources.
 
@@ -299,19 +298,15 @@ def explain(answers_file, overrides, no_input, fmt, output, force):
       deadlift-advisor explain --answers me.yaml --format json -o why.json
     """
     from . import advise as run_advice
-    from .answer_files import InputError, write_atomically
+    from .answer_files import InputError
     from .explain import render_trail
     from .validation import AnswerError
 
     try:
-        answers = gather(answers_file, overrides)
-        text = render_trail(run_advice(answers), fmt)
-        if output == "-":
-            click.echo(text, nl=False)
-        else:
-            write_atomically(output, text, force=force)
+        text = render_trail(run_advice(gather(answers_file, overrides)), fmt)
     except (InputError, AnswerError) as exc:
         _fail(str(exc), 2)
+    _emit(text, output, force)
 
 
 def _emit(text, output, force):
@@ -330,9 +325,7 @@ def _emit(text, output, force):
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(("table", "md", "json")), default="table",
               show_default=True, help="Output format.")
-@click.option("-o", "--output", metavar="PATH", default="-", show_default=True,
-              help="Where to write the catalogue ('-' is standard output).")
-@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@output_options("catalogue")
 def variations(fmt, output, force):
     """Every variation the advisor knows: category, movers, one line of evidence, sources.
 
@@ -354,9 +347,7 @@ def variations(fmt, output, force):
               help="The experience they are programmed for.")
 @click.option("--format", "fmt", type=click.Choice(("txt", "md", "html", "json")), default="txt",
               show_default=True, help="Output format (html has the activation charts).")
-@click.option("-o", "--output", metavar="PATH", default="-", show_default=True,
-              help="Where to write the comparison ('-' is standard output).")
-@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@output_options("comparison")
 def compare(names, goal, experience, fmt, output, force):
     """Two or three variations side by side: category, muscles per tier, how programming differs.
 
