@@ -137,7 +137,9 @@ def _schedule(facts, messages, follow_ups):
     chosen = day_facts[0]
     kinds = {f["day"]: f for f in _of(facts, F.DayKind)}
     conflicts = _of(facts, F.Conflict)
-    notes = {(f["day"]): f for f in _of(facts, F.ScheduleNote)}
+    notes = {}
+    for f in _of(facts, F.ScheduleNote):
+        notes.setdefault(f["day"], []).append(f)
     in_the_way = {(c["day"], c["exercise"]) for c in conflicts}
     intensity = {f["exercise"]: f["intensity"] for f in follow_ups}
     days = {}
@@ -158,7 +160,7 @@ def _schedule(facts, messages, follow_ups):
                             if (day, x) in in_the_way else None})
         days[day] = {"session": kind["session"], "entries": entries,
                      "protected": day in chosen["protected"],
-                     "note": _note(messages, notes.get(day))}
+                     "note": " ".join(_note(messages, f) for f in notes.get(day, ())) or None}
     unknown = {f["day"]: list(f["unknown"]) for f in _of(facts, F.WeekDay) if f["unknown"]}
     return {
         "deadlift_day": chosen["day"], "session": chosen["session"],
@@ -176,6 +178,4 @@ def _schedule(facts, messages, follow_ups):
 
 
 def _note(messages, fact):
-    if fact is None:
-        return None
     return messages.schedule_note(fact["note"], fact["to"])

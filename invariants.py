@@ -125,7 +125,7 @@ def _load_violations(r):
         w = entry["weight"]
         if abs(w / step - round(w / step)) > 1e-6:
             out.append(f"set {entry['set']}: {w} is not a multiple of the plate step {step}")
-        if w > one_rm + step / 2:
+        if w > one_rm:
             out.append(f"set {entry['set']}: {w} is above the estimated 1RM {one_rm}")
         if not lo - 1e-6 <= w <= hi + 1e-6:
             out.append(f"set {entry['set']}: {w} is outside the load range {r['load_range']}")

@@ -1,10 +1,32 @@
-"""The jinja2 environment (PackageLoader, autoescape for HTML, StrictUndefined) and the formats."""
+"""The jinja2 environment (PackageLoader, autoescape for HTML, StrictUndefined) and the formats.
 
+``render(advice, fmt)`` turns an Advice into one of ``FORMATS``: ``json`` (the contract), and the
+recommendation sheet as ``txt``, ``md``, ``html`` (one self-contained page, print-ready) or ``pdf``
+(the html printed by headless Chromium, see pdf.py). Text formats give ``str``, the formats in
+``BINARY_FORMATS`` give ``bytes``.
+
+The three sheet templates (templates/sheet.*.j2) show the same content; every word comes from a
+template (messages.j2 LABELS and templates/partials/words.j2 through the ``label`` filter), the
+message texts in the advice, and the plain-words justifications of explain.trail. Nothing here or
+in the templates decides anything: the context below only arranges what the advice already says.
+"""
+
+import datetime
 import functools
 import json
+import re
+import textwrap
 
 from jinja2 import (Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined,
                     select_autoescape)
+
+FORMATS = ("json", "txt", "md", "html", "pdf")
+BINARY_FORMATS = {"pdf"}
+# Autoescaped templates: html, and the svg partials the html sheet includes (an include renders with
+# its own template's setting, so they must be escaped in their own right).
+AUTOESCAPED = ("html", "htm", "html.j2", "svg.j2")
+TIER_KEYS = (("primary", "primary_movers"), ("secondary", "secondary_movers"),
+             ("stabilizers", "stabilizers"))
 
 
 @functools.cache
@@ -13,10 +35,15 @@ def environment():
     # first the compile of the message catalogue, a quarter of the command's start-up time.
     env = Environment(loader=PackageLoader("deadlift_advisor", "templates"),
                       bytecode_cache=_bytecode_cache(),
-                      autoescape=select_autoescape(["html", "htm"]),
+                      autoescape=select_autoescape(AUTOESCAPED),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["label"] = _label
+    env.filters["num"] = _num
+    env.filters["span"] = _span
+    env.filters["md"] = _md
+    env.filters["wrap"] = _wrap
+    env.filters["oneline"] = _oneline
     return env
 
 
@@ -28,8 +55,12 @@ def _bytecode_cache():
 
 
 def _label(value):
-    """Display name for an id (muscle, day, goal, ...) from the LABELS in messages.j2."""
-    return messages().LABELS.get(value, str(value).replace("_", " "))
+    """Display name for an id (muscle, day, goal, heading, ...): the LABELS in messages.j2 first,
+    then the sheet's own words (templates/partials/words.j2)."""
+    found = messages().LABELS.get(value)
+    if found is None:
+        found = words().get(value)
+    return found if found is not None else str(value).replace("_", " ")
 
 
 @functools.cache
@@ -38,18 +69,190 @@ def messages():
     return environment().get_template("messages.j2").module
 
 
-def to_json(advice):
-    return json.dumps(advice.to_dict(), indent=2, ensure_ascii=False) + "\n"
+@functools.cache
+def words():
+    """The sheet's headings and captions (templates/partials/words.j2)."""
+    return environment().get_template("partials/words.j2").module.WORDS
 
 
-def to_txt(advice):
-    env = environment()
-    text = env.get_template("summary.txt.j2").render(a=advice.to_dict())
+# --- presentation filters ------------------------------------------------------------------------
+
+def _num(value, digits=1):
+    """7.5 -> '7.5', 9.0 -> '9', 79.8 with digits=0 -> '80'."""
+    rounded = round(float(value), digits)
+    text = f"{rounded:.{digits}f}" if digits > 0 else str(int(rounded))
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _span(pair, digits=1):
+    """A [lo, hi] range as '3–5' (or '3' when both ends agree)."""
+    lo, hi = (_num(v, digits) for v in pair)
+    return lo if lo == hi else f"{lo}–{hi}"
+
+
+# Characters that start Markdown markup anywhere in a line (GFM): with them escaped, and [ ] among
+# them, parentheses and the like cannot form links or images either.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def _md(value):
+    """Text made inert in Markdown: markup characters backslash-escaped, HTML characters as
+    entities (so a name like '<script>' shows as text instead of becoming a tag), one line."""
+    text = _oneline(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _oneline(value):
+    """Any run of whitespace (newlines included) as one space: user text never breaks a layout."""
+    return " ".join(str(value).split())
+
+
+def _wrap(value, width=78, indent="", subsequent=None):
+    """Word-wrap plain text for the txt sheet, with a first-line and a hanging indent."""
+    return textwrap.fill(_oneline(value), width=width, initial_indent=indent,
+                         subsequent_indent=indent if subsequent is None else subsequent,
+                         break_long_words=True, break_on_hyphens=False)
+
+
+# --- the sheet ---------------------------------------------------------------------------------
+
+def _mark(i):
+    """a, b, ..., z, then aa, ab, ... (no conclusion has come near 26 rules, but never fail)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[i] if i < 26 else _mark(i // 26 - 1) + letters[i % 26]
+
+
+def _why(a, conclusions):
+    """explain.trail's conclusions with what a sheet needs to title them: the kind of conclusion
+    (classification, placement, ..., follow-up, warning, advice), the item(s) it is about and, for
+    warnings and advice, their number on the sheet.
+
+    Follow-ups with the same intensity, rules and sources share one entry (``labels`` lists them,
+    in session order). Where a conclusion rests on several rules, each gets a ``mark`` (a, b, ...);
+    a rule already explained under an earlier conclusion is not spelled out again: its ``again``
+    names where (``{"kind", "number", "mark"}``), so the sheet says each reason once.
+    """
+    follow_ups = {f["exercise"]: f for f in a["follow_ups"]}
+    numbered = {"warning": {w["id"]: n for n, w in enumerate(a["warnings"], 1)},
+                "advice": {m["id"]: n for n, m in enumerate(a["recommendations"], 1)}}
+    why, grouped, explained = [], {}, {}
+    for c in conclusions:
+        kind, _, key = c["conclusion"].partition(": ")
+        entry = {"kind": kind, "key": key, "number": None, "labels": [],
+                 "value": c["value"], "rules": c["rules"],
+                 "sources": [s["key"] for s in c["sources"]]}
+        if kind == "follow-up":
+            same = (c["value"], tuple(r["rule"] for r in c["rules"]), tuple(entry["sources"]))
+            if same in grouped:
+                grouped[same]["labels"].append(follow_ups[key]["label"])
+                continue
+            entry["labels"] = [follow_ups[key]["label"]]
+            grouped[same] = entry
+        elif kind in numbered:
+            entry["number"] = numbered[kind][key]
+        several = len(c["rules"]) > 1
+        entry["rules"] = [{**rule, "mark": _mark(i) if several else None,
+                           "again": explained.get(rule["rule"])}
+                          for i, rule in enumerate(c["rules"])]
+        for rule in entry["rules"]:
+            explained.setdefault(rule["rule"], {"kind": kind, "number": entry["number"],
+                                                "mark": rule["mark"]})
+        why.append(entry)
+    return why
+
+
+# The printed html sheet comes in three type sizes: "roomy" and "regular" while the content leaves
+# room for them, "compact" (the size that fits the longest sheet of the input space on one page)
+# beyond. Limits are in units of sheet_weight, set from the whole input space so that the tallest
+# sheet of each size still fits one page on A4 and on Letter (tests/test_sheets.py prints them).
+DENSITIES = (("roomy", 2600), ("regular", 3450), ("compact", None))
+
+
+def sheet_weight(a, why):
+    """A rough measure of how much page the variable content takes: its characters, weighted by
+    the size they print at (warnings large, the Why and References small), plus a little per item
+    for the part of its last line it leaves empty. Presentation only: it picks a type size."""
+    titles = 40
+    why_chars = sum(titles + sum(30 if r["again"] else len(r["justification"]) for r in w["rules"])
+                    + sum(len(k) + 2 for k in w["sources"]) + 40 * len(w["labels"]) for w in why)
+    return round(0.75 * sum(len(x["text"]) + 60 for x in a["warnings"])
+                 + 0.6 * sum(len(x["text"]) + 50 for x in a["recommendations"])
+                 + 0.45 * why_chars
+                 + 0.35 * sum(len(r["key"]) + len(r["citation"]) + 30 for r in a["references"])
+                 + 45 * max(len(a["follow_ups"]), 2) + 12 * len(a["recovery"]["avoid"])
+                 + 0.5 * len(a["profile"].get("athlete", "")))
+
+
+def density(weight):
+    """The html sheet's type size for content of this sheet_weight."""
+    return next(name for name, limit in DENSITIES if limit is None or weight <= limit)
+
+
+def sheet_context(advice, generated=None):
+    """Everything the sheet templates read: the advice as a dict (``a``), the muscle tiers in
+    chart order, the Why section, the date the sheet was made and the html type size."""
+    from .explain import trail
+
+    a = _as_dict(advice)
+    c = a["classification"]
+    why = _why(a, trail(a)["conclusions"])
+    weight = sheet_weight(a, why)
+    return {
+        "a": a,
+        "tiers": [{"tier": tier, "muscles": list(c[key])} for tier, key in TIER_KEYS],
+        "why": why,
+        "generated": generated or datetime.date.today().isoformat(),
+        "weight": weight,
+        "density": density(weight),
+    }
+
+
+def _sheet(advice, ext, generated=None):
+    text = environment().get_template(f"sheet.{ext}.j2").render(
+        sheet_context(advice, generated))
     return text if text.endswith("\n") else text + "\n"
 
 
-FORMATS = {"json": to_json, "txt": to_txt}
+def _as_dict(advice):
+    """Advice or its to_dict() form: the renderers take either."""
+    return advice.to_dict() if hasattr(advice, "to_dict") else advice
 
 
-def render(advice, fmt):
-    return FORMATS[fmt](advice)
+def to_json(advice, generated=None):
+    # The contract carries no date: a JSON answer is the same whenever it is asked for.
+    return json.dumps(_as_dict(advice), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_txt(advice, generated=None):
+    return _sheet(advice, "txt", generated)
+
+
+def to_md(advice, generated=None):
+    return _sheet(advice, "md", generated)
+
+
+def to_html(advice, generated=None):
+    return _sheet(advice, "html", generated)
+
+
+def to_pdf(advice, generated=None, paper=None):
+    """The html sheet printed to PDF by headless Chromium (bytes); paper from pdf.paper_for."""
+    from . import pdf
+
+    profile = _as_dict(advice)["profile"]
+    return pdf.html_to_pdf(to_html(advice, generated), paper=paper or pdf.paper_for(profile))
+
+
+_RENDERERS = {"json": to_json, "txt": to_txt, "md": to_md, "html": to_html, "pdf": to_pdf}
+
+
+def render(advice, fmt, *, generated=None, **options):
+    """Advice as ``fmt`` (one of FORMATS): str for text formats, bytes for BINARY_FORMATS.
+
+    ``generated`` is the date printed on the sheet (ISO text; default today), so a sheet can be
+    reproduced exactly; ``paper`` ("A4" or "Letter") is passed on to the pdf format.
+    """
+    if fmt not in _RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return _RENDERERS[fmt](advice, generated, **options)

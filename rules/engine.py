@@ -24,12 +24,16 @@ class DepthOrder(DepthStrategy):
 
     The cache hashes and compares whole activations (fact by fact) on every agenda update and
     keeps them alive between consultations; profiling showed it was half of a consultation's
-    time. The key is cheap to compute, so compute it.
+    time. The key is cheap to compute, so compute it. It also ends in the rule id: two rules of
+    the same salience matching the same facts would otherwise fire in an order that depends on
+    object hashes, which differ from one process to the next (the same answers must always give
+    the same advice, byte for byte).
     """
 
     def get_key(self, activation):
         return (activation.rule.salience,
-                sorted((f["__factid__"] for f in activation.facts), reverse=True))
+                sorted((f["__factid__"] for f in activation.facts), reverse=True),
+                getattr(activation.rule._wrapped, "rule_id", ""))
 
 
 @functools.cache

@@ -12,9 +12,13 @@ from .base import AFTER, CLASSIFY, rule, sources_of
 from .prescription import percent_1rm
 
 
-def round_to_step(weight, step):
-    """Nearest loadable weight: a whole number of steps (half a step rounds up)."""
-    return float(round(int(weight / step + 0.5) * step, 2))
+def round_to_step(weight, step, ceiling=None):
+    """Nearest loadable weight: a whole number of steps (half a step rounds up) — but never above
+    ``ceiling`` (the 1RM), where it rounds down instead."""
+    nearest = round(int(weight / step + 0.5) * step, 2)
+    if ceiling is not None and nearest > ceiling:
+        nearest = round(int(weight / step) * step, 2)
+    return float(nearest)
 
 
 def estimate_1rm(weight, reps, rpe):
@@ -56,12 +60,13 @@ class LoadRules:
         one_rm = est["value"]
         (sets_lo, _), (reps_lo, reps_hi), (rpe_lo, rpe_hi) = rx["sets"], rx["reps"], rx["rpe"]
         plan = [(1, reps_lo, rpe_hi)] + [(n, reps_hi, rpe_lo) for n in range(2, sets_lo + 1)]
-        loads = tuple((n, reps, rpe, round_to_step(one_rm * percent_1rm(reps, rpe) / 100, step))
+        loads = tuple((n, reps, rpe, round_to_step(one_rm * percent_1rm(reps, rpe) / 100, step,
+                                                   ceiling=one_rm))
                       for n, reps, rpe in plan)
         lo, hi = rx["percent_1rm"]
         self.declare(Loads(
             estimated_1rm=one_rm, basis=est["basis"], units=units, step=step,
-            load_range=(round_to_step(one_rm * lo / 100, step),
-                        round_to_step(one_rm * hi / 100, step)),
+            load_range=(round_to_step(one_rm * lo / 100, step, ceiling=one_rm),
+                        round_to_step(one_rm * hi / 100, step, ceiling=one_rm)),
             sets=loads, because=(*est["because"], "load.working_weights"),
             sources=sources_of("load.working_weights", est["sources"])))

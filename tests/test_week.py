@@ -1,0 +1,380 @@
+"""The week (README "The week"): reading a week, choosing the deadlift day, the recovery window.
+
+Every expected day below is worked out by hand from the rule the README states: the deadlift goes
+on a day of the kind the placement chose (a rest day for a day of its own); among those, the one
+whose recovery window (the next day after 48 h, the next two after 72 h) holds the least
+posterior-chain work, and for a back-day deadlift no leg day; earlier in the week on a tie.
+"""
+
+import itertools
+
+import pytest
+
+import deadlift_advisor
+from deadlift_advisor.invariants import violations
+from deadlift_advisor.kb import EXERCISES, VARIATIONS
+from deadlift_advisor.kb.exercises import find_exercise
+from deadlift_advisor.kb.weeks import SPLITS, WEEKDAYS
+from deadlift_advisor.validation import AnswerError
+
+# Intermediate strength conventional: leg day, max effort allowed -> 72 h window (K11).
+MAX_EFFORT_LEG = {"variation": "conventional", "goal": "strength", "experience": "intermediate"}
+# Novice general fitness conventional: leg day, no max effort -> 48 h window.
+STANDARD_LEG = {"variation": "conventional", "goal": "general_fitness", "experience": "novice"}
+# Rack pull: a back lift (kb category back), on a back day, capped -> 48 h window.
+BACK_LIFT = {"variation": "rack_pull", "goal": "strength", "experience": "intermediate"}
+
+
+def advise(week, **answers):
+    base = {**MAX_EFFORT_LEG, **answers}
+    return deadlift_advisor.advise({**base, "week": week}).to_dict()
+
+
+def grid(a, day):
+    """exercise -> (intensity, note) for one day of the schedule grid."""
+    return {e["exercise"]: (e["intensity"], e["note"]) for e in a["schedule"]["days"][day]["entries"]}
+
+
+def conflicts(a):
+    return {(c["day"], c["exercise"], c["reason"]) for c in a["schedule"]["conflicts"]}
+
+
+# --- reading the week -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, expected", [
+    ("RDL", "romanian_deadlift"),
+    ("rdl", "romanian_deadlift"),
+    ("romanian deadlift", "romanian_deadlift"),
+    ("Romanian Deadlifts", "romanian_deadlift"),
+    ("Good Mornings", "good_morning"),
+    ("good-mornings", "good_morning"),
+    ("leg curl", "hamstring_curl"),
+    ("Leg Curls", "hamstring_curl"),
+    ("barbell row", "barbell_row"),
+    ("bent over row", "barbell_row"),
+    ("Bent-Over Row", "barbell_row"),
+    ("chin-ups", "pull_up"),
+    ("Pull-Ups", "pull_up"),
+    ("squats", "back_squat"),
+    ("Squat", "back_squat"),
+    ("bench", "bench_press"),
+    ("leg presses", "leg_press"),
+    ("hex bar deadlift", "deadlift"),
+])
+def test_aliases_map_to_catalogue_ids(name, expected):
+    assert expected in EXERCISES
+    assert find_exercise(name) == expected
+
+
+@pytest.mark.parametrize("name", ["zercher squat", "underwater basket weaving", ""])
+def test_unknown_names_are_not_matched(name):
+    assert find_exercise(name) is None
+
+
+def test_week_names_are_read_through_the_aliases():
+    a = advise({"mon": "squats, leg curl", "tue": ["bench", "Bent over row", "chin-ups"],
+                "wed": "Good Mornings, RDL"})
+    days = a["profile"]["week"]["days"]
+    assert days["mon"] == ["back_squat", "hamstring_curl"]
+    assert days["tue"] == ["bench_press", "barbell_row", "pull_up"]
+    assert days["wed"] == ["good_morning", "romanian_deadlift"]
+    assert a["schedule"]["unknown_exercises"] == {}
+
+
+def test_an_unknown_exercise_is_a_warning_naming_it_not_an_error(read):
+    a = advise({"mon": "squat, zercher squat", "thu": "bench"})
+    w = read.warning(a, "unknown_exercises")
+    assert "zercher squat" in w["text"]
+    assert "Monday" in w["text"]
+    assert a["schedule"]["unknown_exercises"] == {"mon": ["zercher squat"]}
+    # the known exercise on that day is still read
+    assert a["schedule"]["days"]["mon"]["session"] == "leg_day"
+    assert "back_squat" in grid(a, "mon")
+
+
+@pytest.mark.parametrize("key", ["mon", "Mon", "MONDAY", "Monday", " monday "])
+def test_day_names_are_accepted_in_any_case_and_in_full(key):
+    a = advise({key: "squat"})
+    assert a["profile"]["week"]["days"]["mon"] == ["back_squat"]
+    assert all(a["profile"]["week"]["days"][d] == [] for d in WEEKDAYS if d != "mon")
+
+
+def test_comma_strings_and_lists_are_the_same_week():
+    as_text = advise({"mon": "squat, leg press", "thu": " bench ,barbell row ,"})
+    as_list = advise({"mon": ["squat", "leg press"], "thu": ["bench", "barbell row"]})
+    assert as_text["profile"]["week"] == as_list["profile"]["week"]
+    assert as_text["schedule"] == as_list["schedule"]
+
+
+def test_an_empty_day_is_a_rest_day():
+    a = advise({"mon": "squat", "tue": None, "wed": [], "thu": ""})
+    for day in ("tue", "wed", "thu", "fri", "sat", "sun"):
+        assert a["schedule"]["days"][day]["session"] == "rest"
+        assert a["schedule"]["days"][day]["entries"] == [] or day == a["schedule"]["deadlift_day"]
+
+
+@pytest.mark.parametrize("preset", list(SPLITS))
+def test_a_preset_expands_to_its_days(preset):
+    for spelled in (preset, preset.upper().replace("_", " "), preset.replace("_", "-")):
+        a = advise(spelled)
+        week = a["profile"]["week"]
+        assert week["split"] == preset
+        assert week["days"] == {d: list(SPLITS[preset].get(d, [])) for d in WEEKDAYS}
+        s = a["schedule"]
+        for day in WEEKDAYS:
+            shown = [e["exercise"] for e in s["days"][day]["entries"] if e["exercise"] != "deadlift"]
+            assert shown == list(SPLITS[preset].get(day, []))
+            assert (s["days"][day]["session"] == "rest") == (day not in SPLITS[preset])
+
+
+@pytest.mark.parametrize("week, pieces", [
+    ("bro_split", ("week", "'bro_split'", "not a split preset", "upper_lower")),
+    ({"funday": "squat"}, ("week", "'funday'", "not a day", "mon, tue")),
+    ({"mon": 5}, ("week.mon", "expected exercise names")),
+    ({"mon": ["squat", 3]}, ("week.mon", "expected exercise names")),
+    ({"mon": {"squat": 5}}, ("week.mon", "expected exercise names")),
+    (["squat", "bench"], ("week", "expected a split preset or a mapping")),
+    (5, ("week", "expected a split preset or a mapping")),
+    ({"mon": "x" * 61}, ("week.mon", "longer than 60")),
+])
+def test_bad_weeks_are_one_clear_error(week, pieces):
+    with pytest.raises(AnswerError) as info:
+        advise(week)
+    message = str(info.value)
+    assert "\n" not in message
+    for piece in pieces:
+        assert piece in message, (piece, message)
+
+
+# --- choosing the day and the conflicts ------------------------------------------------------------
+
+def test_good_mornings_inside_the_72_hour_window_are_a_conflict():
+    # Candidates (leg or full-body days): mon (leg) and tue (good mornings + rows = full body).
+    # mon's window (72 h: tue, wed) holds the good mornings -> 1 conflict; tue's window (wed, thu)
+    # holds the back extensions -> 1 conflict. A tie on conflicts: a leg day is preferred over a
+    # full-body day for a leg-day deadlift, so mon, and the good mornings are in the way.
+    a = advise({"mon": "squat, leg press", "tue": "good mornings, barbell row",
+                "thu": "back extensions"})
+    s = a["schedule"]
+    assert a["placement"]["day"] == "leg_day"
+    assert s["window_hours"] == 72
+    assert s["deadlift_day"] == "mon"
+    assert s["protected_days"] == ["tue", "wed"]
+    assert conflicts(a) == {("tue", "good_morning", "posterior_chain")}
+    (c,) = s["conflicts"]
+    assert "Tuesday" in c["text"] and "Good morning" in c["text"] and "72" in c["text"]
+    assert c["because"] and c["sources"]
+    intensity, note = grid(a, "tue")["good_morning"]
+    assert intensity == "avoid" and note
+    assert grid(a, "tue")["barbell_row"] == ("full", None)  # not posterior-chain work
+    assert violations(a) == []
+
+
+def test_the_same_week_with_the_good_mornings_three_days_later_has_no_conflict():
+    a = advise({"mon": "squat, leg press", "tue": "barbell row", "thu": "back extensions",
+                "fri": "good mornings"})
+    s = a["schedule"]
+    # mon's window (tue, wed) holds only rows; fri's window (sat, sun) is empty: a tie, mon first.
+    assert s["deadlift_day"] == "mon"
+    assert s["conflicts"] == []
+    assert grid(a, "fri")["good_morning"] == ("full", None)
+    assert not any(e["intensity"] == "avoid" for d in s["days"].values() for e in d["entries"])
+
+
+def test_the_day_with_the_fewest_conflicts_wins_even_later_in_the_week():
+    # Two leg days: mon is followed by back extensions on tue (inside its window), thu by
+    # nothing. thu wins although mon comes first.
+    a = advise({"mon": "squat", "tue": "back extension", "thu": "squat"})
+    s = a["schedule"]
+    assert s["deadlift_day"] == "thu"
+    assert s["conflicts"] == []
+    assert s["protected_days"] == ["fri", "sat"]
+
+
+def test_a_back_day_deadlift_with_a_leg_day_in_its_window_is_a_conflict():
+    # The only back day is mon; tue is a leg day (leg press and leg extensions: no posterior-
+    # chain work, so the conflict is the leg day itself).
+    a = advise({"mon": "barbell row, pull-ups", "tue": "leg press, leg extension"}, **BACK_LIFT)
+    s = a["schedule"]
+    assert a["placement"]["day"] == "back_day"
+    assert s["deadlift_day"] == "mon" and s["session"] == "back_day"
+    assert conflicts(a) == {("tue", None, "leg_day_after_back_day")}
+    (c,) = s["conflicts"]
+    assert "Tuesday" in c["text"] and "leg day" in c["text"]
+    assert violations(a) == []
+
+
+def test_a_back_day_deadlift_prefers_a_back_day_without_a_leg_day_after_it():
+    # mon (back) is followed by a leg day; thu (back) by rest: thu.
+    a = advise({"mon": "barbell row", "tue": "leg press", "thu": "pull-ups, shrugs"}, **BACK_LIFT)
+    assert a["schedule"]["deadlift_day"] == "thu"
+    assert a["schedule"]["conflicts"] == []
+
+
+@pytest.mark.parametrize("answers, hours, protected", [
+    (STANDARD_LEG, 48, ["tue"]),
+    (MAX_EFFORT_LEG, 72, ["tue", "wed"]),
+])
+def test_the_window_protects_one_day_after_48_hours_and_two_after_72(answers, hours, protected):
+    a = advise({"mon": "squat"}, **answers)
+    s = a["schedule"]
+    assert a["recovery"]["posterior_chain_rest_hours"] == hours
+    assert s["window_hours"] == hours
+    assert s["deadlift_day"] == "mon"
+    assert s["protected_days"] == protected
+    assert [d for d in WEEKDAYS if s["days"][d]["protected"]] == protected
+
+
+def test_the_window_wraps_into_next_week():
+    a = advise({"sat": "squat"})
+    assert a["schedule"]["deadlift_day"] == "sat"
+    assert a["schedule"]["protected_days"] == ["sun", "mon"]
+
+
+def test_a_day_of_its_own_goes_on_a_rest_day():
+    # Advanced strength conventional takes a day of its own (K10). upper_lower rests wed, sat,
+    # sun. Windows (72 h): wed -> thu, fri (fri has squats: 1); sat -> sun, mon (mon: bench, rows,
+    # press, pull-ups: 0); sun -> mon, tue (tue: squats, hamstring curls: 2). So sat.
+    a = advise("upper_lower", experience="advanced")
+    s = a["schedule"]
+    assert a["placement"]["day"] == "dedicated_day"
+    assert s["deadlift_day"] == "sat"
+    assert s["session"] == "rest"
+    assert [e["exercise"] for e in s["days"]["sat"]["entries"]] == ["deadlift"]
+    assert s["conflicts"] == []
+
+
+def test_a_week_without_a_day_of_that_kind_warns_and_still_chooses_a_day(read):
+    a = advise({"mon": "bench", "wed": "barbell row"}, placement="leg_day")
+    s = a["schedule"]
+    w = read.warning(a, "no_day_of_that_kind")
+    assert s["deadlift_day"] in ("mon", "wed")  # a training day
+    assert w["params"]["placement"] == "leg_day"
+    assert w["params"]["day"] == s["deadlift_day"]
+    assert "leg day" in w["text"]
+    deadlifts = [d for d, v in s["days"].items() for e in v["entries"] if e["exercise"] == "deadlift"]
+    assert deadlifts == [s["deadlift_day"]]
+
+
+def test_a_deadlift_already_in_the_week_is_moved_and_appears_once():
+    a = advise({"mon": "squat", "thu": "deadlift, bench"})
+    s = a["schedule"]
+    assert s["deadlift_day"] == "mon"
+    deadlifts = [d for d, v in s["days"].items() for e in v["entries"] if e["exercise"] == "deadlift"]
+    assert deadlifts == ["mon"]
+    assert "Monday" in s["days"]["thu"]["note"]
+    assert [e["exercise"] for e in s["days"]["thu"]["entries"]] == ["bench_press"]
+    assert s["days"]["mon"]["note"] is None
+
+
+def test_k9_other_back_days_get_the_harder_back_work():
+    a = advise({"mon": "barbell row", "thu": "pull-ups, seated row", "sat": "lat pulldown"},
+               **BACK_LIFT)
+    s = a["schedule"]
+    assert s["deadlift_day"] == "mon"
+    for day in ("thu", "sat"):
+        assert s["days"][day]["session"] == "back_day"
+        assert "harder" in s["days"][day]["note"]
+    assert s["days"]["mon"]["note"] is None
+
+
+def test_k9_note_is_absent_for_a_leg_day_deadlift():
+    a = advise({"mon": "squat", "thu": "barbell row, pull-ups"})
+    assert a["schedule"]["deadlift_day"] == "mon"
+    assert a["schedule"]["days"]["thu"]["note"] is None
+
+
+def test_a_moved_deadlift_on_another_back_day_keeps_both_notes():
+    a = advise({"mon": "barbell row", "thu": "deadlift, pull-ups"}, **BACK_LIFT)
+    s = a["schedule"]
+    assert s["deadlift_day"] == "mon"
+    note = s["days"]["thu"]["note"]
+    assert "harder" in note
+    assert "Monday" in note
+
+
+def test_the_deadlift_days_other_exercises_get_the_follow_up_intensities(read):
+    # After a leg-day conventional deadlift, squats and leg presses train its movers: reduced
+    # (K5-K7). The grid shows the same intensity as the follow-ups.
+    a = advise({"mon": "squat, leg press, bench"})
+    s = a["schedule"]
+    assert s["deadlift_day"] == "mon"
+    fu = read.follow_ups(a)
+    mon = grid(a, "mon")
+    assert mon["deadlift"] == ("main", None)
+    assert [e["exercise"] for e in s["days"]["mon"]["entries"]][0] == "deadlift"
+    assert mon["back_squat"][0] == "reduced" == fu["back_squat"]
+    assert mon["leg_press"][0] == "reduced" == fu["leg_press"]
+    # bench trains nothing the deadlift moves: full
+    assert mon["bench_press"][0] == "full"
+
+
+def test_back_day_rows_stay_full_after_a_capped_back_day_deadlift(read):
+    a = advise({"mon": "barbell row, pull-ups"}, **BACK_LIFT)
+    mon = grid(a, "mon")
+    assert mon["barbell_row"][0] == "full" and mon["pull_up"][0] == "full"
+
+
+# --- invariants over variations x presets x placements x loads --------------------------------------
+
+PLACEMENTS = ("auto", "leg_day", "back_day", "full_body", "dedicated_day")
+GOALS = ("strength", "hypertrophy", "power", "powerlifting", "general_fitness")
+EXPERIENCES = ("novice", "intermediate", "advanced")
+LOADS = ({}, {"one_rm": 180}, {"recent_set": "150x5@8"},
+         {"one_rm": 400, "recent_set": "315x3@9", "units": "lb", "plate_step": 10})
+SITUATIONS = ({}, {"season_phase": "in_season"}, {"injury_area": "low_back",
+                                                  "injury_stage": "cleared"},
+              {"injury_area": "hamstring", "injury_stage": "acute"},
+              {"season_phase": "pre_season", "back_days_per_week": 3},
+              {"back_days_per_week": 0})
+
+
+def week_profiles(variation):
+    """Every split preset x placement x goal x experience for one variation (375 profiles), with
+    the loads and situations cycled through.
+
+    Why a sample: the full input space is ~342,000 profiles and every one of them could come with
+    any week (five presets, or any free-text week) and any loads - hundreds of millions of
+    combinations. What the week rules read is the placement and the recovery window, which depend
+    on variation, placement, goal and experience (covered here exhaustively) and on season and
+    injury (cycled); loads never change the week, so cycling them covers their interplay.
+    """
+    out = []
+    for i, (split, placement, goal, experience) in enumerate(
+            itertools.product(SPLITS, PLACEMENTS, GOALS, EXPERIENCES)):
+        out.append({"variation": variation, "goal": goal, "experience": experience,
+                    "placement": placement, "week": split, **LOADS[i % len(LOADS)],
+                    **SITUATIONS[i % len(SITUATIONS)]})
+    return out
+
+
+@pytest.mark.parametrize("variation", list(VARIATIONS))
+def test_invariants_hold_for_every_preset_placement_and_load(variation, describe):
+    profiles = week_profiles(variation)
+    assert len(profiles) == len(SPLITS) * len(PLACEMENTS) * len(GOALS) * len(EXPERIENCES)
+    seen_days = set()
+    for answers in profiles:
+        a = deadlift_advisor.advise(answers).to_dict()
+        assert violations(a) == [], describe(answers)
+        s = a["schedule"]
+        # A week is planned exactly when there is a deadlift to plan it around.
+        assert (s is not None) == a["prescription"]["perform"], describe(answers)
+        if s:
+            seen_days.add(s["deadlift_day"])
+    assert len(seen_days) > 1  # the presets really move the deadlift around
+
+
+def test_the_free_text_week_keeps_the_invariants_too(describe):
+    weeks = [
+        {"mon": "squat", "tue": "good mornings", "wed": "RDL", "thu": "squat",
+         "fri": "hip thrust", "sat": "kb swing", "sun": "back extension"},
+        {"mon": "deadlift", "tue": "deadlift", "wed": "bench"},
+        {"mon": "bench, curls", "fri": "dips"},
+        {},
+    ]
+    for week, variation, placement in itertools.product(
+            weeks, ("conventional", "rack_pull", "trap_bar"), PLACEMENTS):
+        answers = {"variation": variation, "goal": "strength", "experience": "advanced",
+                   "placement": placement, "week": week}
+        a = deadlift_advisor.advise(answers).to_dict()
+        assert violations(a) == [], describe(answers)
