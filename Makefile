@@ -22,10 +22,11 @@ install: $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	@mkdir -p $(OUT)
-	$(BIN)/deadlift-advisor advise --answers examples/answers.yaml --format txt -o $(OUT)/demo-advice.txt --force
-	$(BIN)/deadlift-advisor advise --answers examples/answers.yaml --format json -o $(OUT)/demo-advice.json --force
-	@cat $(OUT)/demo-advice.txt
-	@echo "Written: $(OUT)/demo-advice.txt and $(OUT)/demo-advice.json"
+	$(BIN)/deadlift-advisor advise --no-input --answers examples/answers.yaml --format html -o $(OUT)/demo-sheet.html --force
+	$(BIN)/deadlift-advisor advise --no-input --answers examples/answers.yaml --format txt -o $(OUT)/demo-sheet.txt --force
+	$(BIN)/deadlift-advisor advise --no-input --answers examples/answers.yaml --format json -o $(OUT)/demo-advice.json --force
+	@cat $(OUT)/demo-sheet.txt
+	@echo "Written: $(OUT)/demo-sheet.html (open it and print: one page), $(OUT)/demo-sheet.txt, $(OUT)/demo-advice.json"
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

@@ -107,6 +107,8 @@ def check_week(value):
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise AnswerError(f"week.{day}: expected exercise names (a list, or separated by "
                               f"commas), got {_describe(items)}")
+        if len([n for n in items if n.strip()]) > 10:
+            raise AnswerError(f"week.{day}: at most 10 exercises a day — list the main ones")
         for name in items:
             if not name.strip():
                 continue

@@ -162,11 +162,12 @@ def _why(a, conclusions):
     return why
 
 
-# The printed html sheet comes in three type sizes: "roomy" and "regular" while the content leaves
+# The printed html sheet comes in four type sizes: "roomy" and "regular" while the content leaves
 # room for them, "compact" (the size that fits the longest sheet of the input space on one page)
-# beyond. Limits are in units of sheet_weight, set from the whole input space so that the tallest
-# sheet of each size still fits one page on A4 and on Letter (tests/test_sheets.py prints them).
-DENSITIES = (("roomy", 2600), ("regular", 3450), ("compact", None))
+# beyond, and "dense" for the few sheets that add a busy week and weights to the longest advice.
+# Limits are in units of sheet_weight, set from the whole input space (and busy weeks) so that the
+# tallest sheet of each size still fits one page on A4 and on Letter (tests/test_sheets.py).
+DENSITIES = (("roomy", 2600), ("regular", 3450), ("compact", 5400), ("dense", None))
 
 
 def sheet_weight(a, why):
@@ -181,7 +182,20 @@ def sheet_weight(a, why):
                  + 0.45 * why_chars
                  + 0.35 * sum(len(r["key"]) + len(r["citation"]) + 30 for r in a["references"])
                  + 45 * max(len(a["follow_ups"]), 2) + 12 * len(a["recovery"]["avoid"])
+                 + (60 if a["prescription"].get("loads") else 0)
+                 + _week_weight(a.get("schedule"))
                  + 0.5 * len(a["profile"].get("athlete", "")))
+
+
+def _week_weight(schedule):
+    """The week grid: a fixed table, as tall as its busiest day, plus its conflict lines."""
+    if not schedule:
+        return 0
+    # A seventh of the page width per day: a long exercise name takes two or three lines.
+    lines = max(sum(1 + len(e["label"]) // 16 for e in d["entries"][:6]) + (len(d["entries"]) > 6)
+                + (1 + len(d["note"]) // 16 if d["note"] else 0) for d in schedule["days"].values())
+    return (300 + 55 * max(lines, 1)
+            + 0.7 * sum(len(c["text"]) + 40 for c in schedule["conflicts"]))
 
 
 def density(weight):

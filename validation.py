@@ -100,8 +100,9 @@ def validate(answers):
         raise AnswerError(f"answers must be a mapping of key: value, got {_describe(answers)}")
     check_keys(answers)
     extras = {key: answers[key] for key in EXTRA_ANSWERS if key in answers}
+    # null means "not given": a default applies, or the key is reported missing if it matters.
     profile = {key: check_value(key, value) for key, value in answers.items()
-               if key in ANSWERS and not (value is None and "default" in ANSWERS[key])}
+               if key in ANSWERS and value is not None}
     if profile.get("injury_area", "none") == "none" and profile.get("injury_stage") is not None:
         raise AnswerError("injury_stage: given, but injury_area is 'none' — set injury_area "
                           "or remove injury_stage")

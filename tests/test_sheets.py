@@ -444,6 +444,57 @@ def test_tallest_sheets_print_on_one_page(size, kind, paper, size_name, tmp_path
     assert f"({size_name})" in info["Page size"], info["Page size"]
 
 
+# The week grid and the weights add to the page: the tallest advice with the busiest week the
+# answers allow (ten exercises every day, posterior-chain work everywhere) and a moderate one.
+BUSY_DAY = ("squat, RDL, good mornings, hip thrust, kb swings, back extension, glute ham raise, "
+            "leg curl, leg press, romanian deadlift")
+WEEKS = {
+    "busiest": {day: BUSY_DAY for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+    "mixed": {"mon": "bench, ohp, dips", "tue": "rows, pull ups, face pulls, shrugs, back extension",
+              "wed": "squat, leg press, leg curl, good mornings, RDL", "thu": "ohp, bench, triceps",
+              "fri": "cable row, pulldown, curls, kb swings",
+              "sat": "squat, lunges, leg extension, hip thrust", "sun": "zercher squat"},
+}
+
+
+@pytest.mark.parametrize("paper,size_name", [("A4", "A4"), ("Letter", "letter")])
+@pytest.mark.parametrize("week", list(WEEKS))
+@pytest.mark.parametrize("size", ["compact", "regular"])
+def test_sheets_with_a_week_and_weights_print_on_one_page(size, week, paper, size_name,
+                                                          tmp_path):
+    _chromium_or_skip()
+    _pdfinfo_or_skip()
+    answers = {**TALLEST[size], "week": WEEKS[week], "recent_set": "150x5@8"}
+    advice = deadlift_advisor.advise(answers)
+    html = render(advice, "html", generated=DATE)
+    assert 'class="block week"' in html and "week-grid" in html
+    info = _pdfinfo(pdf.html_to_pdf(html, paper=paper), tmp_path)
+    assert info["Pages"].strip() == "1", f"{size} sheet with the {week} week on {paper}"
+
+
+def test_week_grid_marks_the_day_the_window_and_the_conflicts():
+    week = {"mon": "squat, leg press", "tue": "good mornings", "thu": "bench, rows",
+            "fri": "squat, lunges"}
+    a = deadlift_advisor.advise({"variation": "conventional", "goal": "strength",
+                                 "experience": "intermediate", "week": week,
+                                 "placement": "leg_day"})
+    s = a.schedule
+    html = render(a, "html", generated=DATE)
+    grid = html[html.index('<table class="week-grid">'):html.index("</table>")]
+    cells = re.findall(r'<td class="([^"]*)" data-day="(\w+)">', grid)
+    classes = dict((day, cls) for cls, day in cells)
+    assert "dl" in classes[s["deadlift_day"]]
+    for day in s["protected_days"]:
+        assert "protected" in classes[day]
+    assert all("protected" not in classes[d] for d in classes if d not in s["protected_days"])
+    for c in s["conflicts"]:
+        assert f'data-day="{c["day"]}"' in html and html_lib.escape(c["text"]) in html
+    md = render(a, "md", generated=DATE)
+    txt = render(a, "txt", generated=DATE)
+    for text in (md, txt):
+        assert "Deadlift" in text and (s["conflicts"] == [] or "⚠" in text or "!" in text)
+
+
 def test_pdf_format_is_a_real_pdf(tmp_path):
     _chromium_or_skip()
     advice = advice_for({"athlete": "Sam", "variation": "conventional", "goal": "strength",
