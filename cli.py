@@ -106,9 +106,14 @@ def binary_formats():
 
 def interactive_terminal():
     """stdin is a terminal, and so is the stream the questions would be shown on."""
-    from .questionnaire import isatty
+    return _isatty(sys.stdin) and (_isatty(sys.stdout) or _isatty(sys.stderr))
 
-    return isatty(sys.stdin) and (isatty(sys.stdout) or isatty(sys.stderr))
+
+def _isatty(stream):
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def check_target(path, force):
@@ -185,7 +190,7 @@ def advise(ctx, answers_file, overrides, no_input, fmt, output, force, save_answ
       deadlift-advisor advise --answers me.yaml --set goal=power --save-answers mine.yaml
     """
     from .answer_files import InputError
-    from .questionnaire import Cancelled, InputEnded
+    from .interrupts import Cancelled, InputEnded
     from .validation import AnswerError
 
     try:
@@ -214,12 +219,12 @@ def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
 
     ask = False
     if not no_input:
-        from .questionnaire import check_given, pending
-
-        answers = check_given(answers)
         if interactive_terminal():
+            from .questionnaire import check_given, pending
+
+            answers = check_given(answers)
             ask = bool(pending(answers))
-        elif missing(answers):  # without a terminal, answers with a default take it
+        elif _checked(answers) and missing(answers):  # without a terminal, defaults apply
             gaps = missing(answers)
             many = len(gaps) > 1
             raise AnswerError(f"missing answer{'s' if many else ''}: {', '.join(gaps)} — "
@@ -278,10 +283,21 @@ def _save(path, advice, given, force):
         write_output(path, answers_yaml(advice.profile, given), force)
 
 
-def _stdout_is_terminal():
-    from .questionnaire import isatty
+def _checked(answers):
+    """Given answers checked before anything is said about missing ones (a typo in a key must
+    not be reported as the answer it was meant to be missing)."""
+    from .kb.answers import ANSWERS
+    from .validation import check_keys, check_value
 
-    return isatty(sys.stdout)
+    check_keys(answers)
+    for key, value in answers.items():
+        if key in ANSWERS and value is not None:
+            check_value(key, value)
+    return True
+
+
+def _stdout_is_terminal():
+    return _isatty(sys.stdout)
 
 
 @main.command()

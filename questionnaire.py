@@ -56,12 +56,7 @@ CONDITIONAL = ("injury_stage", "back_days_per_week")
 DEFAULT_SHEET_FORMATS = ("html", "pdf", "md", "txt", "json")
 
 
-class Cancelled(Exception):
-    """The user pressed Ctrl-C: stop, write nothing."""
-
-
-class InputEnded(Exception):
-    """Standard input ended (Ctrl-D, closed pipe) while a question was pending."""
+from .interrupts import Cancelled, InputEnded  # noqa: E402,F401 (re-exported)
 
 
 class _Marker:

@@ -493,8 +493,9 @@ BAD = [
         expect=("variation: expected one of", "got a list")),
     Bad("wrong-type-mapping", content=_y("variation: {name: sumo}", *REQ),
         expect=("variation: expected one of", "got a mapping")),
-    Bad("wrong-type-null-required", content=_y("variation:", *REQ),
-        expect=("variation: expected one of", "null")),
+    # null means "not given": for a required answer, that is a missing answer
+    Bad("null-required", content=_y("variation:", *REQ),
+        expect=("missing answer: variation",)),
     Bad("wrong-type-unquoted-number-text", content=_y("athlete: 007", "variation: sumo", *REQ),
         expect=("athlete: expected text, got a number", "quote it")),
     Bad("text-too-long", args=("--no-input", *REQUIRED_SETS, "--set", "athlete=" + "x" * 81),
