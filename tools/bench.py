@@ -70,6 +70,49 @@ def cold_start(runs, answers):
     return {"runs": runs, "floor_ms": f * 1000, "advise_ms": a * 1000, "ratio": a / f}
 
 
+def _roster(path, rows):
+    import csv
+    import itertools
+
+    from deadlift_advisor.kb import enumerated_space
+
+    keys = ("athlete", "variation", "goal", "experience", "season_phase", "injury_area",
+            "injury_stage", "placement", "back_days_per_week")
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=keys)
+        writer.writeheader()
+        for i, answers in enumerate(itertools.islice(enumerated_space(), 0, None, 97)):
+            if i == rows:
+                break
+            writer.writerow({"athlete": f"Athlete {i}", **answers})
+
+
+def batch(rows_small=200, rows_large=2000):
+    """Marginal cost per row (json sheets, one process) and the peak memory of a 2,000-row run."""
+    import resource
+    import tempfile
+
+    exe = os.path.join(os.path.dirname(sys.executable), "deadlift-advisor")
+    walls = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for rows in (rows_small, rows_large):
+            roster = os.path.join(tmp, f"roster-{rows}.csv")
+            _roster(roster, rows)
+            walls[rows] = _wall([exe, "batch", roster, "-o", os.path.join(tmp, f"out-{rows}"),
+                                 "--format", "json", "--jobs", "1"])
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"marginal_ms": (walls[rows_large] - walls[rows_small]) / (rows_large - rows_small)
+            * 1000, "wall_2000_s": walls[rows_large], "peak_mb": peak_mb}
+
+
+def kb_check():
+    exe = os.path.join(os.path.dirname(sys.executable), "deadlift-advisor")
+    start = time.perf_counter()
+    done = subprocess.run([exe, "kb", "check"], stdout=subprocess.PIPE, text=True)
+    return {"seconds": time.perf_counter() - start, "exit": done.returncode,
+            "summary": done.stdout.splitlines()[0] if done.stdout else ""}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=int(os.environ.get("BENCH_SAMPLE", 0)),
@@ -77,6 +120,8 @@ def main():
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--runs", type=int, default=20, help="cold-start runs of each command")
     parser.add_argument("--answers", default="examples/answers.json")
+    parser.add_argument("--skip-kb-check", action="store_true",
+                        help="leave out the timing of `kb check` over the whole input space")
     args = parser.parse_args()
 
     c = consultations(args.sample, args.jobs)
@@ -86,6 +131,14 @@ def main():
     s = cold_start(args.runs, args.answers)
     print(f"cold start, median of {s['runs']}: advise --format json {s['advise_ms']:.1f} ms, "
           f"import floor {s['floor_ms']:.1f} ms — ratio {s['ratio']:.2f}x (target <= 1.5x)")
+    b = batch()
+    print(f"batch, json sheets, one process: marginal {b['marginal_ms']:.2f} ms per row "
+          f"(target <= 2 ms); 2,000 rows in {b['wall_2000_s']:.1f} s, peak memory "
+          f"{b['peak_mb']:.0f} MB (target <= 150 MB)")
+    if not args.skip_kb_check:
+        k = kb_check()
+        print(f"kb check over the whole input space: {k['seconds']:.0f} s (target <= 120 s), "
+              f"exit {k['exit']} — {k['summary']}")
 
 
 if __name__ == "__main__":
