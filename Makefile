@@ -41,8 +41,9 @@ test: lint pytest
 PYTHONS ?= 3.10 3.11 3.12 3.13
 test-pythons:
 	@for v in $(PYTHONS); do \
-	  py=$$(command -v python$$v 2>/dev/null || ls -d $$HOME/.pyenv/versions/$$v.*/bin/python 2>/dev/null | sort -V | tail -n 1); \
-	  if [ -z "$$py" ]; then echo "== Python $$v: not found, skipped"; continue; fi; \
+	  py=$$(ls -d $$HOME/.pyenv/versions/$$v.*/bin/python 2>/dev/null | sort -V | tail -n 1); \
+	  [ -n "$$py" ] || py=$$(command -v python$$v 2>/dev/null); \
+	  if [ -z "$$py" ] || ! "$$py" -c pass 2>/dev/null; then echo "== Python $$v: not found, skipped"; continue; fi; \
 	  echo "== Python $$v ($$py)"; \
 	  $$py -m venv .venv-$$v && .venv-$$v/bin/python -m pip install --quiet --upgrade pip && \
 	  .venv-$$v/bin/python -m pip install --quiet -e '.[test]' && \
