@@ -110,10 +110,6 @@ class Recommendation(Fact):
     """Programming advice, with a message id and its parameters."""
 
 
-class Stage(Fact):
-    """Marks a reasoning phase as finished (used to order folds after their inputs)."""
-
-
 class MaxEffortGrant(Fact):
     """A rule that allows a planned maximal effort (K5, K10); limits can still forbid it."""
 

@@ -5,7 +5,7 @@ Limit (upper bounds only); rx.compose folds them at the end, so the most conserv
 wins whatever order the limits arrived in. %1RM comes from the RTS chart (effective reps).
 """
 
-from ..experta_compat import AS, MATCH, L, P
+from ..experta_compat import AS, MATCH, L
 from ..kb.facts import (Band, Experience, Goal, GoalBand, Limit, LimitTable, MaxEffortGrant,
                         Placement, Prescription, Season)
 from ..kb.programming import RTS_PERCENT_BY_EFFECTIVE_REPS, RTS_SOURCES
@@ -146,4 +146,4 @@ class PrescriptionRules:
         self.recommend("rx.not_today", "no_deadlift_for_now", reasons=list(limits))
 
 
-__all__ = ["PrescriptionRules", "percent_1rm", "fold", "P"]
+__all__ = ["PrescriptionRules", "percent_1rm", "fold"]
