@@ -22,19 +22,26 @@ from experta import (  # noqa: E402
     TEST,
     W,
     DefFacts,
-    Fact,
     Field,
     KnowledgeEngine,
     L,
     P,
     Rule,
 )
+from experta import Fact as ExpertaFact  # noqa: E402
 from experta.agenda import Agenda  # noqa: E402
 from experta.fact import InitialFact  # noqa: E402
 from experta.factlist import FactList  # noqa: E402
 from experta.matchers import ReteMatcher  # noqa: E402
-from experta.matchers.rete.check import TypeCheck  # noqa: E402
-from experta.matchers.rete.nodes import ConflictSetNode, FeatureTesterNode  # noqa: E402
+from experta.activation import Activation  # noqa: E402
+from experta.matchers.rete.check import FactCapture, FeatureCheck, TypeCheck  # noqa: E402
+from experta.matchers.rete.nodes import (  # noqa: E402
+    ConflictSetNode,
+    FeatureTesterNode,
+    NotNode,
+    OrdinaryMatchNode,
+    WhereNode,
+)
 from experta.matchers.rete.token import Token  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
 from experta.utils import freeze, frozendict, frozenlist  # noqa: E402
@@ -55,6 +62,28 @@ freeze.register(FrozenMapping)(lambda value: value)
 freeze.register(FrozenList)(lambda value: value)
 
 
+# What experta's freeze() returns unchanged: building a fact from these needs no dispatch.
+_KEPT_AS_IS = frozenset({str, int, float, bool, type(None), tuple, FrozenMapping, FrozenList})
+
+
+class Fact(ExpertaFact):
+    """experta's Fact, built without a singledispatch call per field.
+
+    experta's constructor sets every field through ``__setitem__``, which freezes the value with
+    a singledispatch function; for the strings, numbers, tuples and frozen catalogue data that
+    make up nearly every fact here, freeze() returns the value unchanged, so skip the call. Any
+    other value is frozen exactly as experta would; positional fields take experta's own path.
+    """
+
+    def __init__(self, *args, **kwargs):
+        if args:
+            super().__init__(*args, **kwargs)
+            return
+        for key, value in kwargs.items():
+            dict.__setitem__(self, key, value if type(value) in _KEPT_AS_IS else freeze(value))
+        self._Fact__defaults = {}
+
+
 def freeze_once(value):
     """Deep-freeze catalogue data into types that freeze() will not copy again."""
     if isinstance(value, dict):
@@ -67,4 +96,5 @@ def freeze_once(value):
 __all__ = ["Agenda", "InitialFact", "FactList", "freeze_once", "FrozenMapping", "FrozenList",
            "AS", "MATCH", "NOT", "OR", "TEST", "W", "L", "P", "DefFacts", "Fact", "Field",
            "KnowledgeEngine", "Rule", "DepthStrategy", "ReteMatcher", "TypeCheck",
-           "ConflictSetNode", "FeatureTesterNode", "Token", "freeze"]
+           "FactCapture", "FeatureCheck", "Activation", "ExpertaFact", "ConflictSetNode", "FeatureTesterNode",
+           "NotNode", "OrdinaryMatchNode", "WhereNode", "Token", "freeze"]

@@ -103,6 +103,27 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         self.running = False
         self._KnowledgeEngine__declare(InitialFact())
 
+    def run(self, steps=float("inf")):
+        """experta's run loop, without the log line it formats for every firing.
+
+        experta builds "FIRE n rule: f-1, f-2" with every fact's str() before asking the logger
+        whether anyone listens; here nothing is formatted. Activations come and go exactly as in
+        experta (the matcher's changes, the strategy's agenda update, the next activation).
+        """
+        self.running = True
+        try:
+            while steps > 0 and self.running:
+                added, removed = self.matcher.changes(*self.facts.changes)
+                self.strategy._update_agenda(self.agenda, added, removed)
+                activation = self.agenda.get_next()
+                if activation is None:
+                    break
+                steps -= 1
+                activation.rule(self, **{k: v for k, v in activation.context.items()
+                                         if not k.startswith("__")})
+        finally:
+            self.running = False
+
     def consult(self, profile):
         """Reset, declare the profile, run to quiescence; returns the working memory."""
         self.trace = []

@@ -1,44 +1,205 @@
 """A leaner Rete matcher for a network that is built once and reset for every consultation.
 
-experta's matcher is correct but does three things per consultation that cost more than the
-reasoning itself (measured with cProfile; see ``make bench``):
+experta builds the network (the same nodes, wired the same way, from the same rules); this
+module only changes how tokens travel through it. Profiling (cProfile, see ``make bench``) showed
+experta's matcher spending most of a consultation on bookkeeping around the matching itself:
 
-* every new fact is copied to *every* top-level type test of the network, although only the
-  tests for its own type can pass; here each fact goes straight to its type's subtree;
-* after every change it asks *every* rule's conflict-set node for news; here only the nodes that
-  received a token since the last question are asked;
-* ``reset`` walks the whole network recursively, visiting shared nodes again and again; here the
-  nodes that hold memory are collected once and wiped directly;
-* every token is type-checked with assertions on creation and on each of its many copies; tokens
-  made here skip the checks (the facts come from the engine, never from outside) and every copy
-  keeps the lean class;
-* in the alpha network (the one-input tests on a single fact) every node copies the token before
-  testing it; here a fact is walked through its type's tests with one token, copied only where a
-  test binds a variable (the only place a token changes). Nodes after the alpha network (joins,
-  negations, conflict sets) get the token exactly as before and still make their own copies.
+* every new fact went to *every* top-level type test; here it goes straight to its type's tests;
+* every node copied each token on arrival, every memory stored tokens as frozensets and turned
+  them back into dicts on every comparison, and every test and pairing wrote a log record (even
+  with logging off, the record's arguments were built); here tokens are copied only where a
+  binding changes them, memories keep the token's own set and dict, and nothing is logged;
+* after every change *every* rule's conflict-set node was asked for news; here only the nodes
+  that received a token since the last question are asked;
+* ``reset`` walked the whole network recursively, visiting shared nodes again and again; here the
+  nodes that hold memory are collected once and wiped directly.
 
-Matching semantics are untouched: the same nodes see the same tokens in the same order.
+Matching semantics are untouched: the same nodes see the same tokens in the same order, joins
+and negations pair the same contexts with experta's own SameContextCheck, and the conflict sets
+produce the same activations. The test suite compares this matcher with experta's own over a
+stratified sample of the input space (tests/test_invariants.py).
 """
 
-from collections.abc import Mapping
+from ..experta_compat import (Activation, ConflictSetNode, ExpertaFact, FactCapture, FeatureCheck,
+                              FeatureTesterNode, NotNode, OrdinaryMatchNode, ReteMatcher, Token,
+                              TypeCheck, WhereNode)
 
-from ..experta_compat import ConflictSetNode, Fact, FeatureTesterNode, ReteMatcher, Token, TypeCheck
+VALID = Token.TagType.VALID
+INVALID = Token.TagType.INVALID
 
 
 class LeanToken(Token):
+    """experta's Token without the type assertions on every creation and copy."""
     __slots__ = ()
 
     def __new__(cls, tag, data, context=None):
-        data = {data} if isinstance(data, Fact) else set(data)
+        data = {data} if isinstance(data, ExpertaFact) else set(data)
         return tuple.__new__(cls, (tag, data, {} if context is None else context))
 
     def copy(self):
-        return tuple.__new__(type(self), (self.tag, self.data.copy(), self.context.copy()))
+        return tuple.__new__(type(self), (self[0], self[1].copy(), self[2].copy()))
+
+
+def _token(tag, data, context):
+    return tuple.__new__(LeanToken, (tag, data, context))
+
+
+def _forget(memory, data, context):
+    """Remove one remembered (data, context) pair, as experta's ``remove(token.to_info())``."""
+    for i, entry in enumerate(memory):
+        if entry[0] == data and entry[1] == context:
+            del memory[i]
+            return entry
+    return None
+
+
+class LeanMatchNode(OrdinaryMatchNode):
+    """Join: pairs each token with the compatible tokens remembered on the other side."""
+
+    def _reset(self):
+        self.left_memory = []
+        self.right_memory = []
+
+    def activate_left(self, token):
+        self._pair(token, self.left_memory, self.right_memory, True)
+
+    def activate_right(self, token):
+        self._pair(token, self.right_memory, self.left_memory, False)
+
+    def _pair(self, token, own, other, is_left):
+        tag, data, context = token
+        if tag is VALID:
+            own.append((data, context))
+        else:
+            _forget(own, data, context)
+        same = self.matcher
+        for other_data, other_context in other:
+            if same(context, other_context) if is_left else same(other_context, context):
+                joined = {k: v for k, v in context.items() if isinstance(k, str)}
+                for k, v in other_context.items():
+                    if not isinstance(k, tuple):  # negated values are not needed any further
+                        joined[k] = v
+                new = _token(tag, data | other_data, joined)
+                for child in self.children:
+                    child.callback(new)
+
+
+class LeanNotNode(NotNode):
+    """Negation: passes a left token on while no compatible right token exists."""
+
+    def _reset(self):
+        self.left_memory = []   # [data, context, number of compatible right tokens]
+        self.right_memory = []  # (data, context)
+
+    def activate_left(self, token):
+        tag, data, context = token
+        same = self.matcher
+        if tag is VALID:
+            count = sum(1 for _, right in self.right_memory if same(context, right))
+            self.left_memory.append([data, context, count])
+        else:
+            _forget(self.left_memory, data, context)
+            count = any(same(context, right) for _, right in self.right_memory)
+        if not count:
+            for child in self.children:
+                child.callback(token)
+
+    def activate_right(self, token):
+        tag, data, context = token
+        if tag is VALID:
+            self.right_memory.append((data, context))
+            inc = 1
+        else:
+            _forget(self.right_memory, data, context)
+            inc = -1
+        same = self.matcher
+        for entry in self.left_memory:
+            if same(entry[1], context):
+                entry[2] += inc
+                if entry[2] == 0 and inc == -1:
+                    new = LeanToken.valid(entry[0], dict(entry[1]))
+                elif entry[2] == 1 and inc == 1:
+                    new = LeanToken.invalid(entry[0], dict(entry[1]))
+                else:
+                    continue
+                for child in self.children:
+                    child.callback(new)
+
+
+class LeanWhereNode(WhereNode):
+    """TEST(...): calls the test with the bound names it asks for."""
+
+    def _reset(self):
+        pass
+
+    def activate(self, token):
+        context = token[2]
+        where = self.matcher
+        if where.test(**{k: context.get(k) for k in where.parameters}):
+            for child in self.children:
+                child.callback(token)
+
+
+class LeanConflictSetNode(ConflictSetNode):
+    """A rule's conflict set: the activations added and removed since the engine last asked."""
+
+    dirty = None  # the matcher's list of nodes to ask, set when the matcher adopts the node
+
+    def _reset(self):
+        self.memory = set()
+        self.added = {}
+        self.removed = {}
+
+    def activate(self, token):
+        tag, data, context = token
+        data = frozenset(data)
+        info = (data, frozenset(context.items()))
+        if all(isinstance(k, str) for k in context):
+            key, bound = info, context
+        else:
+            bound = {k: v for k, v in context.items() if isinstance(k, str)}
+            key = (data, frozenset(bound.items()))
+        if tag is VALID:
+            if info in self.memory:
+                return
+            self.memory.add(info)
+            if self.removed.pop(key, None) is None:
+                self.added[key] = Activation(self.rule, data, dict(bound))
+        else:
+            if info not in self.memory:
+                return
+            self.memory.discard(info)
+            if self.added.pop(key, None) is None:
+                self.removed[key] = Activation(self.rule, data, dict(bound))
+        self.dirty.append(self)
+
+    def get_activations(self):
+        res = (list(self.added.values()), list(self.removed.values()))
+        self.added = {}
+        self.removed = {}
+        return res
+
+
+LEAN = {OrdinaryMatchNode: LeanMatchNode, NotNode: LeanNotNode, WhereNode: LeanWhereNode,
+        ConflictSetNode: LeanConflictSetNode}
 
 
 class ReusableReteMatcher(ReteMatcher):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._dirty = []
+        nodes = _all_nodes(self.root_node)
+        for node in nodes:
+            lean = LEAN.get(type(node))
+            if lean is not None:
+                node.__class__ = lean
+                node._reset()
+            if isinstance(node, LeanConflictSetNode):
+                node.dirty = self._dirty
+        for node in nodes:  # callbacks were bound to the old classes' methods
+            node.children = [type(child)(child.node, getattr(child.node, child.callback.__name__))
+                             for child in node.children]
+        self._memory_nodes = [node for node in nodes if isinstance(node, tuple(LEAN.values()))]
         self._routes = {}
         for child in self.root_node.children:
             check = getattr(child.node, "matcher", None)
@@ -46,40 +207,18 @@ class ReusableReteMatcher(ReteMatcher):
                 self._routes = None
                 break
             self._routes.setdefault(check.fact_type, []).append(_alpha(child.node))
-        self._dirty = []
-        self._memory_nodes = []
-        seen = set()
-        stack = [self.root_node]
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            if isinstance(node, ConflictSetNode):
-                node._activate = self._watch(node, node._activate)
-            if type(node)._reset is not _no_memory_reset(node):
-                self._memory_nodes.append(node)
-            stack.extend(child.node for child in node.children)
-
-    def _watch(self, node, activate):
-        dirty = self._dirty
-
-        def activate_and_mark(token):
-            dirty.append(node)
-            return activate(token)
-        return activate_and_mark
 
     def changes(self, adding=None, deleting=None):
         if self._routes is None:
             return super().changes(adding, deleting)
-        for fact in deleting or ():
-            token = LeanToken.invalid(fact)
-            for test in self._routes.get(type(fact), ()):
-                _walk(test, fact, token)
-        for fact in adding or ():
-            token = LeanToken.valid(fact)
-            for test in self._routes.get(type(fact), ()):
-                _walk(test, fact, token)
+        routes = self._routes
+        for tag, facts in ((INVALID, deleting), (VALID, adding)):
+            for fact in facts or ():
+                tests = routes.get(type(fact))
+                if tests:  # no rule tests facts of this type: nothing to match
+                    token = _token(tag, {fact}, {})
+                    for test in tests:
+                        _walk(test, fact, token)
         added, removed = [], []
         for csn in dict.fromkeys(self._dirty):
             c_added, c_removed = csn.get_activations()
@@ -94,11 +233,45 @@ class ReusableReteMatcher(ReteMatcher):
         self._dirty.clear()
 
 
+def _all_nodes(root):
+    """Every node of the network once, parents before children."""
+    seen, order, stack = set(), [], [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        order.append(node)
+        stack.extend(child.node for child in node.children)
+    return order
+
+
 def _alpha(node):
     """A feature-test node as (test, [(sub-test or None, callback)]), built once."""
     children = [(_alpha(child.node) if isinstance(child.node, FeatureTesterNode) else None,
                  child.callback) for child in node.children]
-    return node.matcher, children
+    return _compiled(node.matcher), children
+
+
+def _compiled(check):
+    """experta's alpha checks without the log record they build on every call."""
+    if isinstance(check, TypeCheck):
+        fact_type = check.fact_type
+        return lambda fact: type(fact) is fact_type
+    if isinstance(check, FactCapture):
+        bind = check.bind
+        return lambda fact: {bind: fact}
+    if isinstance(check, FeatureCheck) and isinstance(check.what, str) and "__" not in check.what:
+        what, test, expected = check.what, check.check, check.expected
+
+        def feature(fact):
+            try:
+                record = fact[what]
+            except (IndexError, KeyError, TypeError):
+                return False
+            return test(record, expected)
+        return feature
+    return check  # nested keys and anything unforeseen: experta's own check
 
 
 def _walk(alpha, fact, token):
@@ -107,8 +280,8 @@ def _walk(alpha, fact, token):
     match = test(fact)
     if not match:
         return
-    if isinstance(match, Mapping):
-        context = token.context
+    if match is not True:  # a mapping of bindings
+        context = token[2]
         for key, value in match.items():
             if isinstance(key, tuple):  # a negated binding
                 if key[1] in context and context[key[1]] == value:
@@ -119,17 +292,9 @@ def _walk(alpha, fact, token):
                 if (False, key) in context and context[(False, key)] == value:
                     return
         token = token.copy()
-        token.context.update(match)
+        token[2].update(match)
     for sub, callback in children:
         if sub is None:
             callback(token)
         else:
             _walk(sub, fact, token)
-
-
-def _no_memory_reset(node):
-    """The _reset of experta's NoMemory mixin, if the node's class uses it."""
-    for cls in type(node).__mro__:
-        if cls.__name__ == "NoMemory":
-            return cls._reset
-    return None
