@@ -4,6 +4,7 @@ Building it only collects and orders what the rules derived and fills in message
 templates/messages.j2; no decision is taken here.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from .kb import DAYS, EXERCISES, SOURCES, VARIATIONS
@@ -60,10 +61,17 @@ def _one(facts, cls):
     return found[0]
 
 
+@functools.lru_cache(maxsize=8192)
+def _text(messages, message_id, params):
+    """A message's wording. Rendering is pure and the same few hundred messages recur across
+    consultations, so each is rendered once per process."""
+    return getattr(messages, message_id)(**_plain(params))
+
+
 def _message(messages, fact):
-    params = _plain(fact["params"])
-    return {"id": fact["id"], "text": getattr(messages, fact["id"])(**params),
-            "params": params, "because": list(fact["because"]), "sources": list(fact["sources"])}
+    return {"id": fact["id"], "text": _text(messages, fact["id"], fact["params"]),
+            "params": _plain(fact["params"]), "because": list(fact["because"]),
+            "sources": list(fact["sources"])}
 
 
 def build(profile, facts, trace, messages):

@@ -36,6 +36,20 @@ class DepthOrder(DepthStrategy):
                 getattr(activation.rule._wrapped, "rule_id", ""))
 
 
+class WorkingMemory(FactList):
+    """experta's FactList with the duplicate check's key built in one pass.
+
+    The key is the one experta uses (the fact's class and its non-special items); experta builds
+    it calling a static method per item, for every fact declared.
+    """
+
+    @staticmethod
+    def _get_fact_id(fact):
+        return frozenset([fact.__class__, *[
+            (k, v) for k, v in fact.items()
+            if not (isinstance(k, str) and k.startswith("__") and k.endswith("__"))]])
+
+
 @functools.cache
 def _frozen(name):
     """Catalogue entries frozen once per process, the way experta stores fact values.
@@ -98,7 +112,7 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         on every call (a quarter of a consultation's time): this engine declares its knowledge in
         ``knowledge`` and has no DefFacts besides experta's InitialFact."""
         self.agenda = Agenda()
-        self.facts = FactList()
+        self.facts = WorkingMemory()
         self.matcher.reset()
         self.running = False
         self._KnowledgeEngine__declare(InitialFact())

@@ -53,7 +53,14 @@ def _forget(memory, data, context):
     return None
 
 
-class LeanMatchNode(OrdinaryMatchNode):
+class _Remembers:
+    """A node with memory tells the matcher when it first remembers something, so that a reset
+    wipes only the nodes a consultation used."""
+
+    touched = None  # the matcher's list, set when the matcher adopts the node
+
+
+class LeanMatchNode(_Remembers, OrdinaryMatchNode):
     """Join: pairs each token with the compatible tokens remembered on the other side."""
 
     def _reset(self):
@@ -69,6 +76,8 @@ class LeanMatchNode(OrdinaryMatchNode):
     def _pair(self, token, own, other, is_left):
         tag, data, context = token
         if tag is VALID:
+            if not (self.left_memory or self.right_memory):
+                self.touched.append(self)
             own.append((data, context))
         else:
             _forget(own, data, context)
@@ -84,7 +93,7 @@ class LeanMatchNode(OrdinaryMatchNode):
                     child.callback(new)
 
 
-class LeanNotNode(NotNode):
+class LeanNotNode(_Remembers, NotNode):
     """Negation: passes a left token on while no compatible right token exists."""
 
     def _reset(self):
@@ -95,6 +104,8 @@ class LeanNotNode(NotNode):
         tag, data, context = token
         same = self.matcher
         if tag is VALID:
+            if not (self.left_memory or self.right_memory):
+                self.touched.append(self)
             count = sum(1 for _, right in self.right_memory if same(context, right))
             self.left_memory.append([data, context, count])
         else:
@@ -107,6 +118,8 @@ class LeanNotNode(NotNode):
     def activate_right(self, token):
         tag, data, context = token
         if tag is VALID:
+            if not (self.left_memory or self.right_memory):
+                self.touched.append(self)
             self.right_memory.append((data, context))
             inc = 1
         else:
@@ -129,9 +142,6 @@ class LeanNotNode(NotNode):
 class LeanWhereNode(WhereNode):
     """TEST(...): calls the test with the bound names it asks for."""
 
-    def _reset(self):
-        pass
-
     def activate(self, token):
         context = token[2]
         where = self.matcher
@@ -140,7 +150,7 @@ class LeanWhereNode(WhereNode):
                 child.callback(token)
 
 
-class LeanConflictSetNode(ConflictSetNode):
+class LeanConflictSetNode(_Remembers, ConflictSetNode):
     """A rule's conflict set: the activations added and removed since the engine last asked."""
 
     dirty = None  # the matcher's list of nodes to ask, set when the matcher adopts the node
@@ -162,6 +172,8 @@ class LeanConflictSetNode(ConflictSetNode):
         if tag is VALID:
             if info in self.memory:
                 return
+            if not self.memory:
+                self.touched.append(self)
             self.memory.add(info)
             if self.removed.pop(key, None) is None:
                 self.added[key] = Activation(self.rule, data, dict(bound))
@@ -188,18 +200,22 @@ class ReusableReteMatcher(ReteMatcher):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._dirty = []
+        self._touched = []
         nodes = _all_nodes(self.root_node)
         for node in nodes:
             lean = LEAN.get(type(node))
             if lean is not None:
                 node.__class__ = lean
                 node._reset()
+            if isinstance(node, _Remembers):
+                node.touched = self._touched
             if isinstance(node, LeanConflictSetNode):
                 node.dirty = self._dirty
         for node in nodes:  # callbacks were bound to the old classes' methods
             node.children = [type(child)(child.node, getattr(child.node, child.callback.__name__))
                              for child in node.children]
-        self._memory_nodes = [node for node in nodes if isinstance(node, tuple(LEAN.values()))]
+        self._others = [node for node in nodes if type(node)._reset is not _no_memory_reset(node)
+                        and not isinstance(node, _Remembers)]
         self._routes = {}
         for child in self.root_node.children:
             check = getattr(child.node, "matcher", None)
@@ -228,7 +244,10 @@ class ReusableReteMatcher(ReteMatcher):
         return added, removed
 
     def reset(self):
-        for node in self._memory_nodes:
+        for node in self._touched:
+            node._reset()
+        self._touched.clear()
+        for node in self._others:  # nodes of a kind this module has no lean version of
             node._reset()
         self._dirty.clear()
 
@@ -291,10 +310,18 @@ def _walk(alpha, fact, token):
                     return
                 if (False, key) in context and context[(False, key)] == value:
                     return
-        token = token.copy()
-        token[2].update(match)
+        # A new context; the fact set is shared, as no node ever changes a token's set in place.
+        token = _token(token[0], token[1], {**context, **match})
     for sub, callback in children:
         if sub is None:
             callback(token)
         else:
             _walk(sub, fact, token)
+
+
+def _no_memory_reset(node):
+    """The _reset of experta's NoMemory mixin, if the node's class uses it."""
+    for cls in type(node).__mro__:
+        if cls.__name__ == "NoMemory":
+            return cls._reset
+    return None
