@@ -2,7 +2,8 @@
 
 import functools
 
-from ..experta_compat import Agenda, DepthStrategy, FactList, InitialFact, KnowledgeEngine, freeze_once
+from ..experta_compat import (FACTS, Agenda, DepthStrategy, ExpertaFact, FactList, InitialFact,
+                              KnowledgeEngine, freeze_once)
 from ..kb import EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, VARIATIONS
 from ..kb.facts import (BackDays, Experience, Goal, GoalBand, Injury, InjuryArea, LimitTable,
                         OneRM, PlacementPreference, PlateStep, RecentSet, Season, Units,
@@ -48,6 +49,25 @@ class WorkingMemory(FactList):
         return frozenset([fact.__class__, *[
             (k, v) for k, v in fact.items()
             if not (isinstance(k, str) and k.startswith("__") and k.endswith("__"))]])
+
+    def declare(self, fact):
+        """experta's FactList.declare, step for step, with the field validation skipped for
+        facts that declare no fields (every derived fact) and the id set without a property."""
+        if not isinstance(fact, ExpertaFact):
+            raise ValueError("The fact must descend the Fact class.")
+        if fact.__fields__:
+            fact.validate()
+        fact_id = self._get_fact_id(fact)
+        if self.duplication or fact_id not in self.reference_counter:
+            idx = self.last_index
+            dict.__setitem__(fact, "__factid__", idx)
+            self[idx] = fact
+            self.last_index += 1
+            self.added.append(fact)
+            self.reference_counter[fact_id] += 1
+            FACTS.info(" ==> %s: %r", fact, fact)
+            return fact
+        return None
 
 
 @functools.cache
@@ -115,7 +135,24 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         self.facts = WorkingMemory()
         self.matcher.reset()
         self.running = False
-        self._KnowledgeEngine__declare(InitialFact())
+        self.declare(InitialFact())
+
+    def declare(self, *facts):
+        """experta's declare: refuse patterns posing as facts, then add the facts to working
+        memory, updating the agenda unless the engine is running (it does that itself). The
+        same steps, in one loop each, instead of a generator per check."""
+        for fact in facts:
+            if fact.has_field_constraints():
+                raise TypeError("Declared facts cannot contain conditional elements")
+            if fact.has_nested_accessor():
+                raise KeyError("Cannot declare facts containing double underscores as keys.")
+        last = None
+        for fact in facts:
+            last = self.facts.declare(fact)
+        if not self.running:
+            added, removed = self.get_activations()
+            self.strategy.update_agenda(self.agenda, added, removed)
+        return last
 
     def run(self, steps=float("inf")):
         """experta's run loop, without the log line it formats for every firing.
