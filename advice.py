@@ -5,7 +5,7 @@ templates/messages.j2; no decision is taken here.
 """
 
 import functools
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .kb import DAYS, EXERCISES, SOURCES, VARIATIONS
 from .kb import facts as F
@@ -15,8 +15,9 @@ from .version import __version__
 SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Advice:
+class Advice(NamedTuple):
+    """Immutable, like the frozen dataclass it once was; a NamedTuple because the dataclasses
+    module and the code it generates cost a start-up that asks for one consultation 3 ms."""
     profile: dict
     classification: dict
     placement: dict
@@ -27,7 +28,7 @@ class Advice:
     recommendations: list
     disclaimer: str
     references: list
-    trace: list = field(default_factory=list)
+    trace: tuple = ()
     schedule: dict | None = None
 
     def to_dict(self):
@@ -38,7 +39,7 @@ class Advice:
                 "warnings": self.warnings, "recommendations": self.recommendations,
                 "schedule": self.schedule,
                 "disclaimer": self.disclaimer, "references": self.references,
-                "trace": self.trace}
+                "trace": list(self.trace)}
 
 
 def _plain(value):

@@ -1,7 +1,5 @@
 """Answers -> validated profile. Every problem becomes one AnswerError line a person can act on."""
 
-import difflib
-
 from .kb.answers import ANSWERS, EXTRA_ANSWERS, REQUIRED, relevant
 
 
@@ -10,6 +8,8 @@ class AnswerError(ValueError):
 
 
 def _closest(word, options):
+    import difflib  # only when an answer is wrong: a start-up that has none skips the import
+
     match = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
     return f" — did you mean '{match[0]}'?" if match else ""
 

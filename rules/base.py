@@ -8,14 +8,13 @@ say, and templates/messages.j2 says it.
 
 import functools
 import inspect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..experta_compat import Rule
 from ..kb.facts import Disclaimer, Limit, Recommendation, Warning
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     id: str
     knowledge: tuple  # K-rule ids from DESIGN.md
     sources: tuple
