@@ -62,6 +62,15 @@ def rule(rule_id, *conditions, k=(), sources=(), salience=0):
 
 def sources_of(rule_id, *extra):
     """The rule's own sources plus any cited by the facts it used, de-duplicated, in order."""
+    try:
+        return _sources_of(rule_id, extra)
+    except TypeError:  # a group that cannot be a cache key (a list): work it out
+        return _sources_of.__wrapped__(rule_id, extra)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sources_of(rule_id, extra):
+    # Called for every derived fact with the same few combinations; worked out once each.
     seen = dict.fromkeys(RULES[rule_id].sources)
     for group in extra:
         seen.update(dict.fromkeys(group or ()))
