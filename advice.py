@@ -42,8 +42,13 @@ class Advice(NamedTuple):
                 "trace": list(self.trace)}
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value):
     """experta freezes lists and dicts; turn them back into JSON-friendly ones."""
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, dict) or hasattr(value, "items"):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

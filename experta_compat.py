@@ -51,7 +51,30 @@ from experta.utils import freeze, frozendict, frozenlist  # noqa: E402
 
 
 class FrozenMapping(frozendict):
-    """A mapping frozen once, ahead of time; experta's freeze() passes it through unchanged."""
+    """A mapping frozen once, ahead of time; experta's freeze() passes it through unchanged.
+
+    frozendict 1.2 inherits items(), values(), get() and == from the Mapping ABC, which go
+    through Python-level views and build two dicts to compare; here they ask the wrapped dict.
+    """
+
+    def items(self):
+        return self._dict.items()
+
+    def keys(self):
+        return self._dict.keys()
+
+    def values(self):
+        return self._dict.values()
+
+    def get(self, key, default=None):
+        return self._dict.get(key, default)
+
+    def __eq__(self, other):
+        if isinstance(other, frozendict):
+            return self._dict == other._dict
+        return super().__eq__(other)
+
+    __hash__ = frozendict.__hash__  # defining __eq__ would otherwise drop it
 
 
 class FrozenList(frozenlist):

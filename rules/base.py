@@ -10,7 +10,7 @@ import functools
 import inspect
 from typing import NamedTuple
 
-from ..experta_compat import Rule
+from ..experta_compat import Rule, freeze_once
 from ..kb.facts import Disclaimer, Limit, Recommendation, Warning
 
 
@@ -89,11 +89,11 @@ class DeriveMixin:
         return row
 
     def warn(self, rule_id, message, sources=(), **params):
-        self.declare(Warning(id=message, params=params, because=(rule_id,),
+        self.declare(Warning(id=message, params=freeze_once(params), because=(rule_id,),
                              sources=sources_of(rule_id, sources)))
 
     def recommend(self, rule_id, message, sources=(), **params):
-        self.declare(Recommendation(id=message, params=params, because=(rule_id,),
+        self.declare(Recommendation(id=message, params=freeze_once(params), because=(rule_id,),
                                     sources=sources_of(rule_id, sources)))
 
     def disclaim(self, rule_id, message):
