@@ -11,8 +11,9 @@ experta's matcher spending most of a consultation on bookkeeping around the matc
   binding changes them, memories keep the token's own set and dict, and nothing is logged;
 * after every change *every* rule's conflict-set node was asked for news; here only the nodes
   that received a token since the last question are asked;
-* ``reset`` walked the whole network recursively, visiting shared nodes again and again; here the
-  nodes that hold memory are collected once and wiped directly.
+* ``reset`` walked the whole network recursively, visiting shared nodes again and again; here
+  each node with memory reports the first time it remembers something, and a reset wipes only
+  those.
 
 Matching semantics are untouched: the same nodes see the same tokens in the same order, joins
 and negations pair the same contexts with experta's own SameContextCheck, and the conflict sets
@@ -226,7 +227,9 @@ class ReusableReteMatcher(ReteMatcher):
 
     def changes(self, adding=None, deleting=None):
         if self._routes is None:
-            return super().changes(adding, deleting)
+            result = super().changes(adding, deleting)
+            self._dirty.clear()  # experta's own changes() has asked every conflict set
+            return result
         routes = self._routes
         for tag, facts in ((INVALID, deleting), (VALID, adding)):
             for fact in facts or ():

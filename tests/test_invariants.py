@@ -203,6 +203,18 @@ def test_lean_matcher_derives_the_same_advice_as_stock_experta(comparison_sample
         assert got == expected, f"lean and stock engines differ for advise({describe(answers)})"
 
 
+def test_without_routing_the_lean_nodes_still_derive_the_same_advice(comparison_sample, describe):
+    # A network of an unexpected shape is not routed by type: experta's own changes() then feeds
+    # the lean nodes, and the advice must not change.
+    engine = AdvisorEngine()
+    engine.matcher._routes = None
+    for answers in comparison_sample[:60]:
+        got = _consult(engine, answers)
+        assert got == deadlift_advisor.advise(answers).to_dict(), (
+            f"unrouted matcher differs for advise({describe(answers)})")
+    assert engine.matcher._dirty == []
+
+
 def test_reused_engine_matches_a_fresh_engine(comparison_sample, describe):
     reused = AdvisorEngine()
     for answers in comparison_sample[:150]:
