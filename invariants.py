@@ -69,6 +69,16 @@ def violations(advice):
             and VARIATIONS[profile["variation"]]["lengthened_hamstrings"] and r["perform"]):
         out.append("lengthened-hamstring hinge with a hamstring injury not yet cleared")
 
+    # The back-day note (K8) tells the lifter how hard to go: it must quote the prescription, and
+    # only when there is a deadlift on a back day to keep short.
+    notes = [m for m in a["recommendations"] if m["id"] == "back_day_moderate"]
+    expected = 1 if r["perform"] and p["day"] == "back_day" else 0
+    if len(notes) != expected:
+        out.append(f"{len(notes)} back-day notes, expected {expected}")
+    elif notes and [notes[0]["params"]["rpe_lo"], notes[0]["params"]["rpe_hi"]] != list(r["rpe"]):
+        out.append(f"back-day note quotes RPE {notes[0]['params']['rpe_lo']}–"
+                   f"{notes[0]['params']['rpe_hi']} but the prescription is {r['rpe']}")
+
     out += _load_violations(r)
     out += _schedule_violations(a)
 

@@ -70,8 +70,7 @@ class PrescriptionRules:
     @rule("rx.back_day_moderate", Placement(day="back_day"), AS.table << LimitTable(),
           k=("K8",), sources=("seed-article",), salience=LIMITS)
     def back_day(self, table):
-        row = self.limit("rx.back_day_moderate", table, "back_day")
-        self.recommend("rx.back_day_moderate", "back_day_moderate", rpe_hi=row["rpe_hi"])
+        self.limit("rx.back_day_moderate", table, "back_day")
 
     @rule("rx.full_body_shared_fatigue", Placement(day="full_body"),
           AS.table << LimitTable(),
@@ -134,6 +133,16 @@ class PrescriptionRules:
           k=("K10",), sources=("gundersen-2025",), salience=AFTER)
     def rpe10_only_as_test(self):
         self.recommend("rx.rpe10_only_as_test", "max_effort_is_a_planned_test")
+
+    # Said after the fold, so the note quotes the effort actually prescribed: an injury, the
+    # season or a novice's cap can set it below the back-day ceiling, and with no deadlift at all
+    # there is nothing to keep short.
+    @rule("rx.back_day_keep_it_short", Placement(day="back_day"),
+          Prescription(perform=True, rpe=MATCH.rpe),
+          k=("K8",), sources=("seed-article",), salience=AFTER)
+    def back_day_keep_it_short(self, rpe):
+        self.recommend("rx.back_day_keep_it_short", "back_day_moderate", rpe_lo=rpe[0],
+                       rpe_hi=rpe[1])
 
     @rule("rx.low_volume_note", Prescription(perform=True), Goal(value=L("hypertrophy")),
           k=("K14",), sources=("seed-article",), salience=AFTER)

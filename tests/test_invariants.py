@@ -129,8 +129,14 @@ def _wrong_category(a):
     a["classification"]["category"] = "back"
 
 
+def _back_day_note_quotes_another_rpe(a):
+    note = next(m for m in a["recommendations"] if m["id"] == "back_day_moderate")
+    note["params"]["rpe_hi"] += 1
+
+
 MUTATIONS = [
     (BACK_DAY, _rpe_above_8_on_back_day),
+    (BACK_DAY, _back_day_note_quotes_another_rpe),
     (BACK_DAY, _no_disclaimer),
     (BACK_DAY, _unknown_source),
     (BACK_DAY, _unknown_rule),

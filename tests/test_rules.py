@@ -236,7 +236,21 @@ def test_k7_k8_conventional_on_back_day(advise_dict, read):
     # A capped deadlift leaves rows and pull-ups unaffected (K8).
     for ex in ("barbell_row", "pull_up"):
         assert fu[ex] == "full", ex
-    assert "back_day_moderate" in read.recommendations(a)
+    note = read.recommendation(a, "back_day_moderate")
+    assert [note["params"]["rpe_lo"], note["params"]["rpe_hi"]] == rx["rpe"]
+
+
+@pytest.mark.parametrize("stage,says", [("recovering", "RPE 5 to 6 here"), ("acute", None)])
+def test_k8_back_day_note_never_asks_for_more_than_the_injury_allows(advise_dict, read, stage,
+                                                                     says):
+    a = advise_dict(variation="conventional", goal="strength", experience="advanced",
+                    placement="back_day", injury_area="low_back", injury_stage=stage)
+    assert a["placement"]["day"] == "back_day"
+    if says is None:  # no deadlift for now: nothing to keep short
+        assert "back_day_moderate" not in read.recommendations(a)
+    else:
+        assert a["prescription"]["rpe"] == [5, 6]
+        assert says in read.recommendation(a, "back_day_moderate")["text"]
 
 
 def test_k7_k8_every_uninjured_back_day(uninjured_advices, read):
