@@ -17,18 +17,8 @@ from deadlift_advisor.invariants import violations
 from deadlift_advisor.kb import enumerated_space
 from deadlift_advisor.rules.loads import round_to_step
 from deadlift_advisor.validation import AnswerError
+from knowledge_tables import RTS_CHART
 
-# KNOWLEDGE.md 3a, "RTS (Tuchscherer) RPE -> %1RM chart": rows are RPE, columns reps 1..10.
-RTS_CHART = {
-    10.0: (100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9),
-    9.5: (97.8, 93.9, 90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3),
-    9.0: (95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7),
-    8.5: (93.9, 90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4),
-    8.0: (92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0),
-    7.5: (90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7),
-    7.0: (89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0, 65.3),
-    6.5: (87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7, 64.0),
-}
 # The same note of 3a: "effective reps" = reps + (10 - RPE), 1..12 agreed across implementations.
 BY_EFFECTIVE_REPS = (100, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0)
 

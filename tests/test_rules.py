@@ -11,6 +11,7 @@ import pytest
 from deadlift_advisor.kb import EXERCISES, INJURY_AREAS, VARIATIONS
 from deadlift_advisor.rules import RULES, AdvisorEngine
 from deadlift_advisor.rules.prescription import percent_1rm
+from knowledge_tables import RTS_CHART
 
 GOALS = ("strength", "hypertrophy", "power", "powerlifting", "general_fitness")
 EXPERIENCES = ("novice", "intermediate", "advanced")
@@ -533,17 +534,6 @@ def test_k16_every_sheet_says_not_medical_advice(advise_dict):
 
 # --- K14 / prescription: %1RM from the RTS chart ---------------------------------------------
 
-# KNOWLEDGE.md section 3a, the RTS chart: rows RPE, columns 1..10 reps.
-RTS_CHART = {
-    10.0: (100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9),
-    9.5: (97.8, 93.9, 90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3),
-    9.0: (95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7),
-    8.5: (93.9, 90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4),
-    8.0: (92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0),
-    7.5: (90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7),
-    7.0: (89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0, 65.3),
-    6.5: (87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7, 64.0),
-}
 # The chart's structure (KNOWLEDGE.md 3a notes): %1RM depends only on effective reps
 # = reps + (10 - RPE). Integer-RPE rows give one value per whole effective rep; half-RPE rows are
 # the midpoints of their neighbours, printed rounded to one decimal (97.75 -> 97.8), so a half
