@@ -104,10 +104,10 @@ def run(rows, out_dir, fmt, jobs=None, progress=None, force=False):
     if jobs == 1:
         consume(map(_one, jobs_list))
     else:
-        import multiprocessing
+        from . import workers
 
-        with multiprocessing.Pool(jobs) as pool:
-            consume(pool.imap(_one, jobs_list, chunksize=max(1, len(jobs_list) // (jobs * 8))))
+        with workers.executor(jobs) as pool:
+            consume(pool.map(_one, jobs_list, chunksize=max(1, len(jobs_list) // (jobs * 8))))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS)
     writer.writeheader()

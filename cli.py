@@ -48,6 +48,10 @@ def _fail(message, code, prefix=True):
     sys.exit(code)
 
 
+WORKER_DIED = ("a worker process stopped before finishing (killed, or out of memory) — run "
+               "again, or with --jobs 1")
+
+
 def answer_options(fn):
     fn = click.option("--no-input", is_flag=True,
                       help="Never ask: a missing answer takes its default, or is an error if it "
@@ -408,13 +412,17 @@ def kb_check(jobs, limit):
     import time
 
     from . import kbcheck
+    from .workers import BrokenPool
 
     total = limit or kbcheck.total_profiles()
     start = time.perf_counter()
     show = sys.stderr.isatty()
-    with click.progressbar(length=total, label="Checking profiles", file=sys.stderr,
-                           hidden=not show) as bar:
-        report = kbcheck.run(jobs=jobs, progress=bar.update, limit=limit)
+    try:
+        with click.progressbar(length=total, label="Checking profiles", file=sys.stderr,
+                               hidden=not show) as bar:
+            report = kbcheck.run(jobs=jobs, progress=bar.update, limit=limit)
+    except BrokenPool:
+        _fail(WORKER_DIED, 1)
     elapsed = time.perf_counter() - start
     click.echo(f"{report['profiles']} profiles checked in {elapsed:.1f} s; "
                f"{report['rules_fired']} of {report['rules']} rules fired")
@@ -449,6 +457,7 @@ def batch(roster, out_dir, fmt, jobs, force):
     """
     from . import batch as batch_module
     from .answer_files import InputError
+    from .workers import BrokenPool
 
     try:
         rows = batch_module.load_roster(roster)
@@ -461,6 +470,8 @@ def batch(roster, out_dir, fmt, jobs, force):
                                        progress=bar.update, force=force)
     except InputError as exc:
         _fail(str(exc), 2)
+    except BrokenPool:
+        _fail(WORKER_DIED, 1)
     failed = [r for r in results if r["status"] != "ok"]
     for r in failed:
         who = f" ({r['athlete']})" if r["athlete"] else ""

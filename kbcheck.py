@@ -8,7 +8,6 @@ exists, every variation and exercise is reachable, every rule has a justificatio
 """
 
 import itertools
-import multiprocessing
 import os
 
 from .kb import EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, SOURCES, VARIATIONS, enumerated_space
@@ -66,8 +65,10 @@ def run(jobs=None, progress=None, limit=None):
         space = itertools.islice(space, limit)
     jobs = jobs or os.cpu_count() or 1
     total, problems, fired, classified, exercised = 0, [], set(), set(), set()
-    with multiprocessing.Pool(jobs) as pool:
-        for n, p, f, c, e in pool.imap_unordered(_check_chunk, _chunks(space, CHUNK)):
+
+    def collect(results):
+        nonlocal total, problems, fired, classified, exercised
+        for n, p, f, c, e in results:
             total += n
             problems += p
             fired |= f
@@ -75,6 +76,14 @@ def run(jobs=None, progress=None, limit=None):
             exercised |= e
             if progress:
                 progress(n)
+
+    if jobs == 1:
+        collect(map(_check_chunk, _chunks(space, CHUNK)))
+    else:
+        from . import workers
+
+        with workers.executor(jobs) as pool:
+            collect(workers.unordered(pool, _check_chunk, _chunks(space, CHUNK), ahead=jobs * 2))
 
     hygiene = []
     hygiene += [f"rule {r} never fires for any profile" for r in RULES if r not in fired]

@@ -10,8 +10,11 @@ import io
 import itertools
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -314,6 +317,62 @@ def test_2000_athletes(tmp_path):
     err = run.stderr.splitlines()
     assert [line.split(":")[0] for line in err] == [
         f"row {i + 2} (Athlete {i:04d})" for i in sorted(BROKEN)]
+
+
+def _children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as fh:
+            return [int(c) for c in fh.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.parametrize("command", ["batch", "kb check"])
+def test_a_worker_killed_mid_run_ends_the_command_with_one_line(tmp_path, command):
+    """As when the kernel's out-of-memory killer picks a worker: the command must stop with one
+    line and exit 1, not wait for ever for the dead worker's results (multiprocessing.Pool
+    did)."""
+    if not Path("/proc/self/task").exists() or not SCRIPT.exists():
+        pytest.skip("needs /proc and the installed console script")
+    if command == "batch":
+        roster = tmp_path / "club.csv"
+        big_roster(roster)
+        args = ["batch", roster, "-o", tmp_path / "sheets", "--format", "html", "--jobs", "2"]
+    else:
+        args = ["kb", "check", "--limit", "100000", "--jobs", "2"]
+    proc = subprocess.Popen([str(SCRIPT), *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        workers = _children(proc.pid)
+        assert workers, "no worker processes appeared"
+        os.kill(workers[-1], signal.SIGKILL)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+    assert proc.returncode == 1, (proc.returncode, err)
+    assert "Traceback" not in err
+    assert err.splitlines() == [PREFIX + "a worker process stopped before finishing (killed, or "
+                                "out of memory) — run again, or with --jobs 1"]
+    if command == "batch":
+        assert not (tmp_path / "sheets" / "summary.csv").exists()
+        assert not [n for n in os.listdir(tmp_path / "sheets") if n.startswith(".")], \
+            "a temporary file was left behind"
+
+
+def test_workers_are_not_forked_from_a_threaded_process():
+    from deadlift_advisor import workers
+
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert workers.start_method() != "fork"
+    finally:
+        release.set()
+        thread.join()
 
 
 def test_file_names_are_safe_and_unique(cli, tmp_path):

@@ -1,0 +1,46 @@
+"""Worker processes for `batch` and `kb check`.
+
+concurrent.futures rather than multiprocessing.Pool: when a worker dies (killed, out of memory)
+Pool waits for its results for ever, while an executor raises BrokenProcessPool, which the CLI
+turns into one line. Workers are forked, which is quick and shares the loaded knowledge base, only
+while this process runs a single thread: a fork copies locks that other threads may be holding,
+and a child that needs one hangs (pytest-xdist workers and applications embedding the advisor
+run threads). Otherwise the forkserver start method is used, as Python 3.14 does by default.
+"""
+
+import concurrent.futures
+import concurrent.futures.process
+import multiprocessing
+import threading
+
+BrokenPool = concurrent.futures.process.BrokenProcessPool
+
+
+def start_method():
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def executor(jobs):
+    context = multiprocessing.get_context(start_method())
+    return concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context)
+
+
+def unordered(pool, fn, items, ahead):
+    """fn(item) for each item, results as they finish, with at most ``ahead`` items submitted
+    and not yet collected (so a long lazy iterable is never held in memory all at once)."""
+    items = iter(items)
+    pending = set()
+    while True:
+        for item in items:
+            pending.add(pool.submit(fn, item))
+            if len(pending) >= ahead:
+                break
+        if not pending:
+            return
+        done, pending = concurrent.futures.wait(pending,
+                                                return_when=concurrent.futures.FIRST_COMPLETED)
+        for future in done:
+            yield future.result()
