@@ -107,7 +107,10 @@ def run(rows, out_dir, fmt, jobs=None, progress=None, force=False):
         from . import workers
 
         with workers.executor(jobs) as pool:
-            consume(pool.map(_one, jobs_list, chunksize=max(1, len(jobs_list) // (jobs * 8))))
+            # Rows go in chunks of at most 32: small messages, which matters on Python 3.10,
+            # where a worker that dies while the task pipe is full hangs the pool.
+            chunk = max(1, min(32, len(jobs_list) // (jobs * 8)))
+            consume(pool.map(_one, jobs_list, chunksize=chunk))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS)
     writer.writeheader()

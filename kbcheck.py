@@ -10,12 +10,10 @@ exists, every variation and exercise is reachable, every rule has a justificatio
 import itertools
 import os
 
-from .kb import EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, SOURCES, VARIATIONS, enumerated_space
+from .kb import (ANSWERS, EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, SOURCES, VARIATIONS,
+                 enumerated_space)
 from .kb.programming import RECOVERY_SOURCES, RTS_SOURCES
 from .kb.weeks import SPLITS
-
-CHUNK = 2000
-
 
 def optional_sweep():
     """Profiles with loads and weeks: every variation x split preset x placement, with either a
@@ -49,10 +47,43 @@ def _check_chunk(profiles):
     return len(profiles), problems, fired, classified, exercised
 
 
-def _chunks(iterable, size):
-    it = iter(iterable)
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
+# The space is sent to worker processes as blocks named by these answers (60 blocks of 5,700
+# profiles), not as the profiles themselves: little to pickle, and small messages, which matters
+# on Python 3.10, where a worker that dies while the task pipe is full hangs the pool.
+BLOCK_KEYS = ("variation", "goal")
+SWEEP_TASK = 100
+
+
+def _tasks(limit=None):
+    """The whole check as small tasks, in the space's order; only the first ``limit`` profiles
+    when given. A task is (kind, key, count): a block of the space or a slice of the sweep."""
+    blocks = list(itertools.product(*(ANSWERS[k]["choices"] for k in BLOCK_KEYS)))
+    size = sum(1 for _ in enumerated_space(dict(zip(BLOCK_KEYS, blocks[0], strict=True))))
+    left = float("inf") if limit is None else limit
+    for block in blocks:
+        if left <= 0:
+            return
+        yield "space", block, min(size, left)
+        left -= size
+    sweep = sum(1 for _ in optional_sweep())
+    for start in range(0, sweep, SWEEP_TASK):
+        if left <= 0:
+            return
+        yield "sweep", start, min(SWEEP_TASK, sweep - start, left)
+        left -= SWEEP_TASK
+
+
+def _profiles(task):
+    kind, key, count = task
+    if kind == "space":
+        profiles = enumerated_space(dict(zip(BLOCK_KEYS, key, strict=True)))
+    else:
+        profiles = itertools.islice(optional_sweep(), key, None)
+    return list(itertools.islice(profiles, count))
+
+
+def _check_task(task):
+    return _check_chunk(_profiles(task))
 
 
 def run(jobs=None, progress=None, limit=None):
@@ -60,9 +91,6 @@ def run(jobs=None, progress=None, limit=None):
     from .explain import justifications
     from .rules import RULES
 
-    space = itertools.chain(enumerated_space(), optional_sweep())
-    if limit:
-        space = itertools.islice(space, limit)
     jobs = jobs or os.cpu_count() or 1
     total, problems, fired, classified, exercised = 0, [], set(), set(), set()
 
@@ -78,12 +106,12 @@ def run(jobs=None, progress=None, limit=None):
                 progress(n)
 
     if jobs == 1:
-        collect(map(_check_chunk, _chunks(space, CHUNK)))
+        collect(map(_check_task, _tasks(limit)))
     else:
         from . import workers
 
         with workers.executor(jobs) as pool:
-            collect(workers.unordered(pool, _check_chunk, _chunks(space, CHUNK), ahead=jobs * 2))
+            collect(workers.unordered(pool, _check_task, _tasks(limit), ahead=jobs * 2))
 
     hygiene = []
     hygiene += [f"rule {r} never fires for any profile" for r in RULES if r not in fired]

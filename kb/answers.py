@@ -44,17 +44,23 @@ def relevant(key, answers):
     return True
 
 
-def enumerated_space():
+SPACE_KEYS = ("variation", "goal", "experience", "season_phase", "injury_area", "placement",
+              "back_days_per_week")
+
+
+def enumerated_space(fixed=None):
     """Every combination of the enumerated answers: the finite input space the invariants cover.
 
     athlete and units do not change the reasoning (units only change how loads print), so they
-    stay at their defaults; injury_stage appears only with an injury.
+    stay at their defaults; injury_stage appears only with an injury. ``fixed`` (key -> value)
+    gives one block of the space instead, in the same order: what a worker process of
+    `kb check` is sent, rather than the profiles themselves.
     """
     import itertools
 
-    keys = ("variation", "goal", "experience", "season_phase", "injury_area", "placement",
-            "back_days_per_week")
-    values = [ANSWERS[k]["choices"] if ANSWERS[k]["type"] == "choice"
+    keys = SPACE_KEYS
+    values = [(fixed[k],) if fixed and k in fixed
+              else ANSWERS[k]["choices"] if ANSWERS[k]["type"] == "choice"
               else range(ANSWERS[k]["min"], ANSWERS[k]["max"] + 1) for k in keys]
     for combo in itertools.product(*values):
         answers = dict(zip(keys, combo, strict=True))
