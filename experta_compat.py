@@ -111,11 +111,24 @@ class Fact(ExpertaFact):
     # experta runs these two checks on every declared fact; same answers, fewer calls. (A
     # conditional element is a tuple subclass, never one of the exact types kept as they are.)
     def has_field_constraints(self):
+        if _KEPT_AS_IS.issuperset(map(type, self.values())):  # nearly every fact: no loop
+            return False
         return any(type(v) not in _KEPT_AS_IS and isinstance(v, ConditionalElement)
                    for v in self.values())
 
     def has_nested_accessor(self):
+        if not has_dunder_key(self):  # stripping underscores cannot create a "__"
+            return False
         return any("__" in (k if k.__class__ is str else str(k)).strip("_") for k in self)
+
+
+def has_dunder_key(fact):
+    """Whether any key of ``fact`` holds "__" (True for positional, non-string keys). One join
+    and one search, instead of a Python-level look at every key."""
+    try:
+        return "__" in "\0".join(fact)
+    except TypeError:
+        return True
 
 
 def freeze_once(value):
@@ -127,7 +140,8 @@ def freeze_once(value):
     return value
 
 
-__all__ = ["FACTS", "Agenda", "InitialFact", "FactList", "freeze_once", "FrozenMapping", "FrozenList",
+__all__ = ["has_dunder_key", "FACTS", "Agenda", "InitialFact", "FactList", "freeze_once",
+           "FrozenMapping", "FrozenList",
            "AS", "MATCH", "NOT", "OR", "TEST", "W", "L", "P", "DefFacts", "Fact", "Field",
            "KnowledgeEngine", "Rule", "DepthStrategy", "ReteMatcher", "TypeCheck",
            "FactCapture", "FeatureCheck", "Activation", "ExpertaFact", "ConflictSetNode", "FeatureTesterNode",

@@ -4,44 +4,19 @@ Derived facts always carry ``because`` (rule ids, in firing order) and ``sources
 kb.sources.SOURCES) so that every line of advice can answer "why?".
 """
 
-from ..experta_compat import Fact, Field
+from ..experta_compat import Fact
 
 # --- answers -------------------------------------------------------------------------------
 
 
-class VariationChoice(Fact):
-    """The variation the user trains."""
-    id = Field(str, mandatory=True)
+class Answers(Fact):
+    """The validated answers of one consultation, keyed as in DESIGN.md (variation, goal,
+    experience, season_phase, injury_area, injury_stage, placement, back_days_per_week, units).
 
-
-class Goal(Fact):
-    value = Field(str, mandatory=True)
-
-
-class Experience(Fact):
-    level = Field(str, mandatory=True)
-
-
-class Season(Fact):
-    phase = Field(str, mandatory=True)
-
-
-class Injury(Fact):
-    """area 'none' means no injury; stage is None then."""
-    area = Field(str, mandatory=True)
-    stage = Field(object, default=None)
-
-
-class PlacementPreference(Fact):
-    day = Field(str, mandatory=True)
-
-
-class BackDays(Fact):
-    per_week = Field(int, mandatory=True)
-
-
-class Units(Fact):
-    value = Field(str, mandatory=True)
+    One fact rather than one per answer: a rule that tests an answer then tests a field, where
+    it would otherwise join two facts, and a consultation declares one fact instead of eight.
+    injury_stage is None when injury_area is 'none'.
+    """
 
 
 # --- knowledge (declared from kb data) -----------------------------------------------------
@@ -57,10 +32,6 @@ class Exercise(Fact):
 
 class GoalBand(Fact):
     """Starting prescription for a goal (kb.programming.GOAL_BANDS)."""
-
-
-class LimitTable(Fact):
-    """The named caps on the prescription (kb.programming.LIMITS), one fact: ``rows[name]``."""
 
 
 class InjuryArea(Fact):

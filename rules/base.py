@@ -11,6 +11,8 @@ import inspect
 from typing import NamedTuple
 
 from ..experta_compat import Rule, freeze_once
+from ..kb import GOAL_BANDS, INJURY_AREAS, VARIATIONS
+from ..kb.programming import LIMITS as CAPS
 from ..kb.facts import Disclaimer, Limit, Recommendation, Warning
 
 
@@ -77,12 +79,26 @@ def _sources_of(rule_id, extra):
     return tuple(seen)  # tuples: experta stores them as they are, lists it copies
 
 
+@functools.cache
+def _frozen(name):
+    """Catalogue tables frozen once per process, the way experta stores fact values.
+
+    experta freezes every nested list and dict when a fact is built; with the values already
+    frozen, building a fact from catalogue data per consultation costs next to nothing.
+    """
+    return freeze_once(_TABLES[name])
+
+
+_TABLES = {"variation": VARIATIONS, "goal": GOAL_BANDS, "injury_area": INJURY_AREAS,
+           "limits": CAPS}
+
+
 class DeriveMixin:
     """Helpers rules call to declare derived facts with their provenance."""
 
-    def limit(self, rule_id, table, key):
-        """Declare the cap named ``key`` from the LimitTable fact; returns its row."""
-        row = table["rows"][key]
+    def limit(self, rule_id, key):
+        """Declare the cap named ``key`` in kb.programming.LIMITS; returns its row."""
+        row = _frozen("limits")[key]
         fields = {k: v for k, v in row.items() if k != "sources"}
         self.declare(Limit(key=key, because=(rule_id,), sources=sources_of(rule_id, row["sources"]),
                            **fields))

@@ -1,11 +1,12 @@
 """Classification: is this variation a leg, back or hybrid lift (K1, K2, K3, K15)?
 
 The category and the muscle tiers are catalogue data (kb.variations); these rules decide which
-piece of knowledge applies to the variation and what follows from it.
+piece of knowledge applies to the variation and what follows from it. The Variation fact is the
+catalogue entry of the variation the user trains (the engine declares no other).
 """
 
-from ..experta_compat import AS, MATCH, L, P
-from ..kb.facts import Classification, Variation, VariationChoice
+from ..experta_compat import AS, L, P
+from ..kb.facts import Classification, Variation
 from .base import CLASSIFY, rule, sources_of
 
 
@@ -18,7 +19,7 @@ def _classify(engine, rule_id, var):
 
 class ClassificationRules:
     @rule("classify.conventional",
-          VariationChoice(id=MATCH.v), AS.var << Variation(id=MATCH.v, family="conventional"),
+          AS.var << Variation(family="conventional"),
           k=("K1",), sources=("seed-article", "martin-fuentes-2020"), salience=CLASSIFY)
     def classify_conventional(self, var):
         _classify(self, "classify.conventional", var)
@@ -28,8 +29,7 @@ class ClassificationRules:
                        sources=("martin-fuentes-2020",))
 
     @rule("classify.minor_same_movers",
-          VariationChoice(id=MATCH.v),
-          AS.var << Variation(id=MATCH.v, family="minor", category="leg"),
+          AS.var << Variation(family="minor", category="leg"),
           k=("K2",), sources=("seed-article",), salience=CLASSIFY)
     def classify_minor(self, var):
         _classify(self, "classify.minor_same_movers", var)
@@ -37,8 +37,7 @@ class ClassificationRules:
                        variation=var["id"])
 
     @rule("classify.minor_more_back",
-          VariationChoice(id=MATCH.v),
-          AS.var << Variation(id=MATCH.v, family="minor", category=L("hybrid") | L("back")),
+          AS.var << Variation(family="minor", category=L("hybrid") | L("back")),
           k=("K2", "K3"), sources=("coratella-2022",), salience=CLASSIFY)
     def classify_minor_more_back(self, var):
         _classify(self, "classify.minor_more_back", var)
@@ -46,7 +45,7 @@ class ClassificationRules:
                        variation=var["id"])
 
     @rule("classify.drastic",
-          VariationChoice(id=MATCH.v), AS.var << Variation(id=MATCH.v, family="drastic"),
+          AS.var << Variation(family="drastic"),
           k=("K3",), sources=("seed-article",), salience=CLASSIFY)
     def classify_drastic(self, var):
         _classify(self, "classify.drastic", var)
@@ -54,7 +53,7 @@ class ClassificationRules:
                        variation=var["id"], category=var["category"])
 
     @rule("classify.provisional",
-          VariationChoice(id=MATCH.v), AS.var << Variation(id=MATCH.v, provisional=P(bool)),
+          AS.var << Variation(provisional=P(bool)),
           k=("K15",), sources=("seed-article",), salience=CLASSIFY)
     def classify_provisional(self, var):
         self.recommend("classify.provisional", "provisional_ask_a_coach", variation=var["id"],

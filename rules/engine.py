@@ -1,14 +1,11 @@
 """One KnowledgeEngine composed of every rule module, reusable across consultations."""
 
-import functools
-
 from ..experta_compat import (FACTS, Agenda, DepthStrategy, ExpertaFact, FactList, InitialFact,
-                              KnowledgeEngine, freeze_once)
-from ..kb import EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, VARIATIONS
-from ..kb.facts import (BackDays, Experience, Goal, GoalBand, Injury, InjuryArea, LimitTable,
-                        OneRM, PlacementPreference, PlateStep, RecentSet, Season, Units,
-                        Variation, VariationChoice, WeekDay)
-from .base import DeriveMixin
+                              KnowledgeEngine, has_dunder_key)
+from ..kb import EXERCISES
+from ..kb.facts import (Answers, GoalBand, InjuryArea, OneRM, PlateStep, RecentSet, Variation,
+                        WeekDay)
+from .base import DeriveMixin, _frozen
 from .classify import ClassificationRules
 from .follow_ups import FollowUpRules
 from .loads import LoadRules
@@ -46,6 +43,8 @@ class WorkingMemory(FactList):
 
     @staticmethod
     def _get_fact_id(fact):
+        if not has_dunder_key(fact):  # no special keys to leave out
+            return frozenset((fact.__class__, *dict.items(fact)))
         return frozenset([fact.__class__, *[
             (k, v) for k, v in fact.items()
             if not (isinstance(k, str) and k.startswith("__") and k.endswith("__"))]])
@@ -70,18 +69,9 @@ class WorkingMemory(FactList):
         return None
 
 
-@functools.cache
-def _frozen(name):
-    """Catalogue entries frozen once per process, the way experta stores fact values.
-
-    experta freezes every nested list and dict when a fact is built; with the values already
-    frozen, building a catalogue fact per consultation costs next to nothing.
-    """
-    return freeze_once(_TABLES[name])
-
-
-_TABLES = {"variation": VARIATIONS, "goal": GOAL_BANDS, "injury_area": INJURY_AREAS,
-           "limits": LIMITS}
+# The answers the rules reason about (athlete is only printed).
+ANSWER_KEYS = ("variation", "goal", "experience", "season_phase", "injury_area", "injury_stage",
+               "placement", "back_days_per_week", "units")
 
 
 class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRules,
@@ -98,23 +88,17 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         """The answers as facts, plus the catalogue entries that can bear on them.
 
         Only the chosen variation, goal band and injury area are declared: the others could never
-        join with the answers, and every fact costs a trip through the network. The exercise
+        join with the answers, and every fact costs a trip through the network. Rules read them
+        as "the" variation, goal band and injury area. The caps (kb.programming.LIMITS) are read
+        by name when a rule declares one (DeriveMixin.limit). The exercise
         catalogue comes in later, one session's menu at a time (fu.session_menu).
         """
-        yield VariationChoice(id=profile["variation"])
-        yield Goal(value=profile["goal"])
-        yield Experience(level=profile["experience"])
-        yield Season(phase=profile["season_phase"])
-        yield Injury(area=profile["injury_area"], stage=profile["injury_stage"])
-        yield PlacementPreference(day=profile["placement"])
-        yield BackDays(per_week=profile["back_days_per_week"])
-        yield Units(value=profile["units"])
+        yield Answers(**{key: profile[key] for key in ANSWER_KEYS})
         yield Variation(id=profile["variation"],
                         **_frozen("variation")[profile["variation"]])
         yield GoalBand(goal=profile["goal"], **_frozen("goal")[profile["goal"]])
         yield InjuryArea(id=profile["injury_area"],
                          **_frozen("injury_area")[profile["injury_area"]])
-        yield LimitTable(rows=_frozen("limits"))
         # The optional answers: only when given, so a plain consultation pays nothing for them.
         if profile.get("one_rm") is not None:
             yield OneRM(value=profile["one_rm"])

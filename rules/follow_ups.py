@@ -11,7 +11,7 @@ exception for compound back work after a capped back-day deadlift.
 
 from ..experta_compat import AS, MATCH, NOT, L, freeze_once
 from ..kb.exercises import EXERCISES
-from ..kb.facts import (Classification, DayKind, DeadliftDay, Exercise, FollowUp, Injury,
+from ..kb.facts import (Answers, Classification, DayKind, DeadliftDay, Exercise, FollowUp,
                         InjuryArea, Placement, Prescription, WeekDay)
 from .base import FOLLOW, rule, sources_of
 
@@ -36,7 +36,7 @@ def _menu(engine, exercise_ids, cls, area, injured):
 
 class FollowUpRules:
     @rule("fu.session_menu", Prescription(perform=True), Placement(day=MATCH.day),
-          AS.cls << Classification(), Injury(area=MATCH.area),
+          AS.cls << Classification(), Answers(injury_area=MATCH.area),
           InjuryArea(id=MATCH.area, muscles=MATCH.injured), NOT(WeekDay()),
           k=("K5", "K7", "K10"), sources=("seed-article",), salience=FOLLOW + 1)
     def session_menu(self, day, cls, area, injured):
@@ -47,20 +47,20 @@ class FollowUpRules:
 
     @rule("fu.session_menu_from_week", Prescription(perform=True), DeadliftDay(day=MATCH.day),
           DayKind(day=MATCH.day, exercises=MATCH.exercises),
-          AS.cls << Classification(), Injury(area=MATCH.area),
+          AS.cls << Classification(), Answers(injury_area=MATCH.area),
           InjuryArea(id=MATCH.area, muscles=MATCH.injured),
           k=("K5", "K7", "K10"), sources=("seed-article",), salience=FOLLOW + 1)
     def session_menu_from_week(self, exercises, cls, area, injured):
         # With a week given, what follows the deadlift is what the person already does that day.
         _menu(self, [x for x in exercises if x != "deadlift"], cls, area, injured)
 
-    @rule("fu.injured_area_avoid", Injury(area=MATCH.area, stage=NOT_CLEARED),
+    @rule("fu.injured_area_avoid", Answers(injury_area=MATCH.area, injury_stage=NOT_CLEARED),
           AS.ex << Exercise(meets_injury=True),
           k=("K12",), sources=("project-inference",), salience=FOLLOW)
     def fu_injured_avoid(self, ex, area):
         _follow_up(self, "fu.injured_area_avoid", ex, "avoid", area=area)
 
-    @rule("fu.injured_area_cleared", Injury(area=MATCH.area, stage="cleared"),
+    @rule("fu.injured_area_cleared", Answers(injury_area=MATCH.area, injury_stage="cleared"),
           AS.ex << Exercise(meets_injury=True),
           k=("K12",), sources=("project-inference",), salience=FOLLOW)
     def fu_injured_cleared(self, ex, area):

@@ -6,7 +6,7 @@ sets at the other corner of the band: the usual way an RPE range becomes a sessi
 """
 
 from ..experta_compat import AS, MATCH, NOT
-from ..kb.facts import (Estimated1RM, Loads, OneRM, PlateStep, Prescription, RecentSet, Units)
+from ..kb.facts import Answers, Estimated1RM, Loads, OneRM, PlateStep, Prescription, RecentSet
 from ..kb.programming import PLATE_STEPS, RTS_SOURCES
 from .base import AFTER, CLASSIFY, rule, sources_of
 from .prescription import percent_1rm
@@ -48,13 +48,13 @@ class LoadRules:
         self.recommend("load.both_given", "recent_set_over_one_rm", one_rm=v,
                        estimate=est["value"])
 
-    @rule("load.default_plate_step", Estimated1RM(), Units(value=MATCH.u), NOT(PlateStep()),
+    @rule("load.default_plate_step", Estimated1RM(), Answers(units=MATCH.u), NOT(PlateStep()),
           k=(), sources=("project-inference",), salience=CLASSIFY - 2)
     def default_plate_step(self, u):
         self.declare(PlateStep(value=PLATE_STEPS[u]))
 
     @rule("load.working_weights", AS.rx << Prescription(perform=True),
-          AS.est << Estimated1RM(), PlateStep(value=MATCH.step), Units(value=MATCH.units),
+          AS.est << Estimated1RM(), PlateStep(value=MATCH.step), Answers(units=MATCH.units),
           k=("K14",), sources=RTS_SOURCES, salience=AFTER)
     def working_weights(self, rx, est, step, units):
         one_rm = est["value"]

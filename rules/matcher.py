@@ -224,6 +224,9 @@ class ReusableReteMatcher(ReteMatcher):
                 self._routes = None
                 break
             self._routes.setdefault(check.fact_type, []).append(_alpha(child.node))
+        if self._routes is not None:  # routed by exact type: the type test itself is skipped
+            self._routes = {fact_type: walks[0] if len(walks) == 1 else _both(walks)
+                            for fact_type, walks in self._routes.items()}
 
     def changes(self, adding=None, deleting=None):
         if self._routes is None:
@@ -233,11 +236,9 @@ class ReusableReteMatcher(ReteMatcher):
         routes = self._routes
         for tag, facts in ((INVALID, deleting), (VALID, adding)):
             for fact in facts or ():
-                tests = routes.get(type(fact))
-                if tests:  # no rule tests facts of this type: nothing to match
-                    token = _token(tag, {fact}, {})
-                    for test in tests:
-                        _walk(test, fact, token)
+                walk = routes.get(type(fact))
+                if walk is not None:  # no rule tests facts of this type: nothing to match
+                    walk(fact, _token(tag, {fact}, {}))
         added, removed = [], []
         for csn in dict.fromkeys(self._dirty):
             c_added, c_removed = csn.get_activations()
@@ -255,6 +256,13 @@ class ReusableReteMatcher(ReteMatcher):
         self._dirty.clear()
 
 
+def _both(walks):
+    def both(fact, token):
+        for walk in walks:
+            walk(fact, token)
+    return both
+
+
 def _all_nodes(root):
     """Every node of the network once, parents before children."""
     seen, order, stack = set(), [], [root]
@@ -268,11 +276,108 @@ def _all_nodes(root):
     return order
 
 
+_MISSING = object()
+
+
 def _alpha(node):
-    """A feature-test node as (test, [(sub-test or None, callback)]), built once."""
-    children = [(_alpha(child.node) if isinstance(child.node, FeatureTesterNode) else None,
-                 child.callback) for child in node.children]
-    return _compiled(node.matcher), children
+    """The part of the alpha network below ``node`` as one function ``(fact, token)``.
+
+    Built once per engine. Among a node's children, equality tests of one field against
+    different literals (season_phase == "pre_season", == "in_season", ...) become a single dict
+    lookup, the classic Rete alpha-network index; every other test is compiled into a closure.
+    """
+    callbacks, walkers, index = [], [], {}
+    for child in node.children:
+        sub = child.node
+        if not isinstance(sub, FeatureTesterNode):
+            callbacks.append(child.callback)
+            continue
+        literal = _indexable(sub.matcher)
+        if _anonymous_capture(sub.matcher):
+            walkers.append(_alpha(sub))
+        elif literal is None:
+            walkers.append(_tested(sub))
+        else:
+            what, value = literal
+            index.setdefault(what, {}).setdefault(value, []).append(_alpha(sub))
+    lookups = [_lookup(what, table) for what, table in index.items()]
+    walkers += lookups
+
+    def children(fact, token):
+        for callback in callbacks:
+            callback(token)
+        for walk in walkers:
+            walk(fact, token)
+    return children
+
+
+def _lookup(what, table):
+    def lookup(fact, token):
+        try:
+            hits = table.get(fact.get(what, _MISSING))
+        except TypeError:  # an unhashable value equals none of the (hashable) literals
+            return
+        if hits:
+            for walk in hits:
+                walk(fact, token)
+    return lookup
+
+
+def _tested(node):
+    """A feature-test node: its test, then its children with the bindings the test made."""
+    test, children = _compiled(node.matcher), _alpha(node)
+
+    def tested(fact, token):
+        match = test(fact)
+        if not match:
+            return
+        if match is not True:  # a mapping of bindings
+            context = token[2]
+            for key, value in match.items():
+                if isinstance(key, tuple):  # a negated binding
+                    if key[1] in context and context[key[1]] == value:
+                        return
+                else:
+                    if context.get(key, value) != value:
+                        return
+                    if (False, key) in context and context[(False, key)] == value:
+                        return
+            # A new context; the fact set is shared, as no node changes a token's set in place.
+            token = _token(token[0], token[1], {**context, **match})
+        children(fact, token)
+    return tested
+
+
+def _anonymous_capture(check):
+    """experta binds the fact of every pattern without ``AS`` to a name of its own,
+    ``__pattern_<id>__``, that nothing reads: rules never receive names starting with two
+    underscores, and no other pattern can share the name, so it constrains no join. Passing
+    the token on unchanged saves a context copy per pattern a fact matches."""
+    return isinstance(check, FactCapture) and isinstance(check.bind, str) \
+        and check.bind.startswith("__pattern_")
+
+
+def _plain_field(check):
+    """The field a FeatureCheck reads when experta reads it as ``fact[what]``, else None."""
+    what = getattr(check, "what", None)
+    if isinstance(check, FeatureCheck) and isinstance(what, str) and "__" not in what \
+            and not what.isnumeric():
+        return what
+    return None
+
+
+def _indexable(check):
+    """(field, literal) for an equality test without a binding, else None."""
+    if _plain_field(check) is None or check.check.__name__ != "equal_literal":
+        return None
+    literal = check.expected
+    if literal.__bind__ is not None:
+        return None
+    try:
+        hash(literal.value)
+    except TypeError:
+        return None
+    return check.what, literal.value
 
 
 def _compiled(check):
@@ -283,43 +388,74 @@ def _compiled(check):
     if isinstance(check, FactCapture):
         bind = check.bind
         return lambda fact: {bind: fact}
-    if isinstance(check, FeatureCheck) and isinstance(check.what, str) and "__" not in check.what:
-        what, test, expected = check.what, check.check, check.expected
+    what = _plain_field(check)
+    if what is not None:
+        test = _value_test(check)
 
         def feature(fact):
             try:
                 record = fact[what]
             except (IndexError, KeyError, TypeError):
                 return False
-            return test(record, expected)
+            return test(record)
         return feature
     return check  # nested keys and anything unforeseen: experta's own check
 
 
-def _walk(alpha, fact, token):
-    """experta's FeatureTesterNode._activate, walked without a copy per node."""
-    test, children = alpha
-    match = test(fact)
-    if not match:
-        return
-    if match is not True:  # a mapping of bindings
-        context = token[2]
-        for key, value in match.items():
-            if isinstance(key, tuple):  # a negated binding
-                if key[1] in context and context[key[1]] == value:
-                    return
-            else:
-                if context.get(key, value) != value:
-                    return
-                if (False, key) in context and context[(False, key)] == value:
-                    return
-        # A new context; the fact set is shared, as no node ever changes a token's set in place.
-        token = _token(token[0], token[1], {**context, **match})
-    for sub, callback in children:
-        if sub is None:
-            callback(token)
-        else:
-            _walk(sub, fact, token)
+def _value_test(check):
+    """A FeatureCheck's test of the field's value, as experta's check functions compute it, or
+    experta's own check function where its kind is not one of these."""
+    kind, expected = check.check.__name__, check.expected
+    if kind == "equal_literal":
+        value, bind = expected.value, expected.__bind__
+        if bind is None:
+            return lambda actual: value == actual
+        return lambda actual: {bind: actual} if value == actual else False
+    if kind == "match_predicate":
+        predicate, bind = expected.match, expected.__bind__
+        if bind is None:
+            return lambda actual: bool(predicate(actual))
+        return lambda actual: {bind: actual} if predicate(actual) else False
+    if kind == "wildcard_match":
+        bind = expected.__bind__
+        if bind is None:
+            return lambda actual: True
+        return lambda actual: {bind: actual}
+    if kind == "or_match":
+        tests = [_value_test(sub) for sub in expected]
+
+        def any_of(actual):
+            for test in tests:
+                result = test(actual)
+                if result:
+                    return result
+            return False
+        return any_of
+    if kind == "and_match":
+        tests = [_value_test(sub) for sub in expected]
+
+        def all_of(actual):
+            bound = {}
+            for test in tests:
+                result = test(actual)
+                if result is False:
+                    return False
+                if result is not True:
+                    if not isinstance(result, dict):
+                        raise TypeError("Bad check value.")
+                    bound.update(result)
+            return bound or True
+        return all_of
+    if kind == "not_equal":
+        test = _value_test(expected)
+
+        def negated(actual):
+            result = test(actual)
+            if isinstance(result, dict):
+                return {(False, k): v for k, v in result.items()}
+            return not result
+        return negated
+    return lambda actual: check.check(actual, expected)
 
 
 def _no_memory_reset(node):

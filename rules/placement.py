@@ -6,8 +6,7 @@ preference wins when it is allowed, then the auto rules in the order written bel
 """
 
 from ..experta_compat import AS, MATCH, NOT, L, P
-from ..kb.facts import (BackDays, Classification, DayAllowed, Experience, Goal, Placement,
-                        PlacementPreference)
+from ..kb.facts import Answers, Classification, DayAllowed, Placement
 from .base import ALLOW, AFTER, CHOOSE, rule, sources_of
 
 LEG_OR_HYBRID = L("leg") | L("hybrid")
@@ -32,12 +31,13 @@ class PlacementRules:
         _allow(self, "place.allow_leg_day", "leg_day")
 
     @rule("place.allow_leg_day_novice", Classification(category="back"),
-          Experience(level="novice"),
+          Answers(experience="novice"),
           k=("K4",), sources=("seed-article",), salience=ALLOW)
     def allow_leg_day_novice(self):
         _allow(self, "place.allow_leg_day_novice", "leg_day")
 
-    @rule("place.allow_back_day", Classification(), BackDays(per_week=P(lambda n: n > 0)),
+    @rule("place.allow_back_day", Classification(),
+          Answers(back_days_per_week=P(lambda n: n > 0)),
           k=("K8", "K11"), sources=("seed-article",), salience=ALLOW)
     def allow_back_day(self):
         _allow(self, "place.allow_back_day", "back_day")
@@ -47,37 +47,38 @@ class PlacementRules:
     def allow_full_body(self):
         _allow(self, "place.allow_full_body", "full_body")
 
-    @rule("place.allow_dedicated_day", Classification(), Experience(level="advanced"),
+    @rule("place.allow_dedicated_day", Classification(), Answers(experience="advanced"),
           k=("K5",), sources=("seed-article",), salience=ALLOW)
     def allow_dedicated_day(self):
         _allow(self, "place.allow_dedicated_day", "dedicated_day")
 
     # --- choose one (priority by salience) ------------------------------------------------
     @rule("place.preference",
-          PlacementPreference(day=MATCH.day & ~L("auto")),
+          Answers(placement=MATCH.day & ~L("auto")),
           AS.allowed << DayAllowed(day=MATCH.day), NOT(Placement()),
           k=(), sources=(), salience=CHOOSE + 9)
     def preference(self, day, allowed):
         _place(self, "place.preference", day, allowed)
 
     @rule("place.preference_refused",
-          PlacementPreference(day=MATCH.day & ~L("auto")), Classification(category=MATCH.cat),
-          Experience(level=MATCH.level), BackDays(per_week=MATCH.back_days),
-          NOT(DayAllowed(day=MATCH.day)),
+          Answers(placement=MATCH.day & ~L("auto"), experience=MATCH.level,
+                  back_days_per_week=MATCH.back_days),
+          Classification(category=MATCH.cat), NOT(DayAllowed(day=MATCH.day)),
           k=("K4", "K5", "K8"), sources=("seed-article",), salience=CHOOSE + 8)
     def preference_refused(self, day, cat, level, back_days):
         self.warn("place.preference_refused", "placement_refused", day=day, category=cat,
                   experience=level, back_days=back_days)
 
     @rule("place.auto_dedicated_day",
-          Experience(level="advanced"), Goal(value=L("strength") | L("powerlifting")),
+          Answers(experience="advanced", goal=L("strength") | L("powerlifting")),
           AS.allowed << DayAllowed(day="dedicated_day"), NOT(Placement()),
           k=("K5",), sources=("seed-article",), salience=CHOOSE + 5)
     def auto_dedicated(self, allowed):
         _place(self, "place.auto_dedicated_day", "dedicated_day", allowed)
 
     @rule("place.auto_hybrid_back_day",
-          Classification(category="hybrid"), BackDays(per_week=P(lambda n: n >= 2)),
+          Classification(category="hybrid"),
+          Answers(back_days_per_week=P(lambda n: n >= 2)),
           AS.allowed << DayAllowed(day="back_day"), NOT(Placement()),
           k=("K9", "K8"), sources=("seed-article",), salience=CHOOSE + 4)
     def auto_hybrid_back(self, allowed):
@@ -115,12 +116,12 @@ class PlacementRules:
         self.recommend("place.second_lift_gets_less", "second_lift_gets_less")
 
     @rule("place.alternate_back_days",
-          Placement(day="back_day"), BackDays(per_week=MATCH.n & P(lambda n: n >= 2)),
+          Placement(day="back_day"), Answers(back_days_per_week=MATCH.n & P(lambda n: n >= 2)),
           k=("K9",), sources=("seed-article",), salience=AFTER)
     def alternate_back_days(self, n):
         self.recommend("place.alternate_back_days", "alternate_back_days", back_days=n)
 
-    @rule("place.novice_either_day", Experience(level="novice"),
+    @rule("place.novice_either_day", Answers(experience="novice"),
           Placement(day=L("leg_day") | L("back_day") | L("full_body")),
           k=("K4",), sources=("seed-article",), salience=AFTER)
     def novice_either_day(self):

@@ -5,9 +5,9 @@ Limit (upper bounds only); rx.compose folds them at the end, so the most conserv
 wins whatever order the limits arrived in. %1RM comes from the RTS chart (effective reps).
 """
 
-from ..experta_compat import AS, MATCH, L
-from ..kb.facts import (Band, Experience, Goal, GoalBand, Limit, LimitTable, MaxEffortGrant,
-                        Placement, Prescription, Season)
+from ..experta_compat import AS, MATCH
+from ..kb.facts import (Answers, Band, GoalBand, Limit, MaxEffortGrant, Placement,
+                        Prescription)
 from ..kb.programming import RTS_PERCENT_BY_EFFECTIVE_REPS, RTS_SOURCES
 from .base import AFTER, COMPOSE, LIMITS, rule, sources_of
 
@@ -50,52 +50,49 @@ def fold(band, limits):
 
 
 class PrescriptionRules:
-    @rule("rx.goal_band", Goal(value=MATCH.goal), AS.row << GoalBand(goal=MATCH.goal),
+    @rule("rx.goal_band", Answers(goal=MATCH.goal), AS.row << GoalBand(goal=MATCH.goal),
           k=("K14",), sources=("nsca-essentials",), salience=LIMITS)
     def goal_band(self, goal, row):
         self.declare(Band(goal=goal, sets=row["sets"], reps=row["reps"], rpe=row["rpe"],
                           max_effort_ok=row["max_effort_ok"], because=("rx.goal_band",),
                           sources=sources_of("rx.goal_band", row["sources"])))
 
-    @rule("rx.low_volume_high_load", Band(), AS.table << LimitTable(),
+    @rule("rx.low_volume_high_load", Band(),
           k=("K14",), sources=("seed-article",), salience=LIMITS)
-    def low_volume(self, table):
-        self.limit("rx.low_volume_high_load", table, "low_volume")
+    def low_volume(self):
+        self.limit("rx.low_volume_high_load", "low_volume")
 
-    @rule("rx.novice_low_intensity", Experience(level="novice"), AS.table << LimitTable(),
+    @rule("rx.novice_low_intensity", Answers(experience="novice"),
           k=("K4",), sources=("seed-article", "acsm-2009"), salience=LIMITS)
-    def novice(self, table):
-        self.limit("rx.novice_low_intensity", table, "novice")
+    def novice(self):
+        self.limit("rx.novice_low_intensity", "novice")
 
-    @rule("rx.back_day_moderate", Placement(day="back_day"), AS.table << LimitTable(),
+    @rule("rx.back_day_moderate", Placement(day="back_day"),
           k=("K8",), sources=("seed-article",), salience=LIMITS)
-    def back_day(self, table):
-        self.limit("rx.back_day_moderate", table, "back_day")
+    def back_day(self):
+        self.limit("rx.back_day_moderate", "back_day")
 
     @rule("rx.full_body_shared_fatigue", Placement(day="full_body"),
-          AS.table << LimitTable(),
           k=("K6",), sources=("seed-article", "acsm-2009"), salience=LIMITS)
-    def full_body(self, table):
-        self.limit("rx.full_body_shared_fatigue", table, "full_body")
+    def full_body(self):
+        self.limit("rx.full_body_shared_fatigue", "full_body")
 
-    @rule("rx.pre_season_lighter", Season(phase="pre_season"), AS.table << LimitTable(),
+    @rule("rx.pre_season_lighter", Answers(season_phase="pre_season"),
           k=("K13",), sources=("seed-article", "nsca-essentials"), salience=LIMITS)
-    def pre_season(self, table):
-        self.limit("rx.pre_season_lighter", table, "pre_season")
+    def pre_season(self):
+        self.limit("rx.pre_season_lighter", "pre_season")
         self.recommend("rx.pre_season_lighter", "pre_season_less_posterior_chain")
 
-    @rule("rx.in_season_maintenance", Season(phase="in_season"),
-          AS.table << LimitTable(),
+    @rule("rx.in_season_maintenance", Answers(season_phase="in_season"),
           k=("K13",), sources=("ronnestad-2011",), salience=LIMITS)
-    def in_season(self, table):
-        self.limit("rx.in_season_maintenance", table, "in_season")
+    def in_season(self):
+        self.limit("rx.in_season_maintenance", "in_season")
         self.recommend("rx.in_season_maintenance", "in_season_once_a_week")
 
-    @rule("rx.post_season_active_rest", Season(phase="post_season"),
-          AS.table << LimitTable(),
+    @rule("rx.post_season_active_rest", Answers(season_phase="post_season"),
           k=("K13",), sources=("nsca-essentials",), salience=LIMITS)
-    def post_season(self, table):
-        self.limit("rx.post_season_active_rest", table, "post_season")
+    def post_season(self):
+        self.limit("rx.post_season_active_rest", "post_season")
         self.recommend("rx.post_season_active_rest", "post_season_active_rest")
 
     @rule("rx.max_effort_leg_day", Placement(day="leg_day"),
@@ -144,7 +141,7 @@ class PrescriptionRules:
         self.recommend("rx.back_day_keep_it_short", "back_day_moderate", rpe_lo=rpe[0],
                        rpe_hi=rpe[1])
 
-    @rule("rx.low_volume_note", Prescription(perform=True), Goal(value=L("hypertrophy")),
+    @rule("rx.low_volume_note", Prescription(perform=True), Answers(goal="hypertrophy"),
           k=("K14",), sources=("seed-article",), salience=AFTER)
     def low_volume_note(self):
         self.recommend("rx.low_volume_note", "hypertrophy_volume_elsewhere")

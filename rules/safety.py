@@ -4,7 +4,7 @@ upper bounds, so nothing later can loosen them.
 """
 
 from ..experta_compat import AS, MATCH, TEST, L, P
-from ..kb.facts import Classification, Injury, InjuryArea, LimitTable, Variation
+from ..kb.facts import Answers, Classification, InjuryArea, Variation
 from .base import CLASSIFY, SAFETY, rule
 
 INJURED = P(lambda area: area != "none")
@@ -21,49 +21,46 @@ class SafetyRules:
         self.disclaim("safety.disclaimer", "not_medical_advice")
 
     @rule("safety.see_professional",
-          Injury(area=MATCH.area & INJURED, stage=MATCH.stage),
-          AS.table << LimitTable(),
+          Answers(injury_area=MATCH.area & INJURED, injury_stage=MATCH.stage),
           k=("K12", "K16"), sources=("project-inference",), salience=SAFETY + 2)
-    def see_professional(self, area, stage, table):
-        self.limit("safety.see_professional", table, "injury_any")
+    def see_professional(self, area, stage):
+        self.limit("safety.see_professional", "injury_any")
         self.warn("safety.see_professional", "see_a_professional", area=area, stage=stage)
 
     @rule("safety.acute_no_deadlift",
-          Injury(area=MATCH.area & INJURED, stage="acute"), AS.table << LimitTable(),
+          Answers(injury_area=MATCH.area & INJURED, injury_stage="acute"),
           k=("K12",), sources=("project-inference",), salience=SAFETY + 1)
-    def acute(self, area, table):
-        self.limit("safety.acute_no_deadlift", table, "acute")
+    def acute(self, area):
+        self.limit("safety.acute_no_deadlift", "acute")
         self.warn("safety.acute_no_deadlift", "acute_no_deadlift", area=area)
 
     @rule("safety.recovering_caps",
-          Injury(area=MATCH.area & INJURED, stage="recovering"),
-          AS.table << LimitTable(),
+          Answers(injury_area=MATCH.area & INJURED, injury_stage="recovering"),
           k=("K12",), sources=("berglund-2015",), salience=SAFETY)
-    def recovering(self, area, table):
-        row = self.limit("safety.recovering_caps", table, "recovering")
+    def recovering(self, area):
+        row = self.limit("safety.recovering_caps", "recovering")
         self.warn("safety.recovering_caps", "recovering_needs_clearance", area=area,
                   rpe_hi=row["rpe_hi"])
 
     @rule("safety.cleared_progression",
-          Injury(area=MATCH.area & INJURED, stage="cleared"), AS.table << LimitTable(),
+          Answers(injury_area=MATCH.area & INJURED, injury_stage="cleared"),
           k=("K12",), sources=("project-inference",), salience=SAFETY)
-    def cleared(self, area, table):
-        row = self.limit("safety.cleared_progression", table, "cleared")
+    def cleared(self, area):
+        row = self.limit("safety.cleared_progression", "cleared")
         self.recommend("safety.cleared_progression", "cleared_build_back_gradually", area=area,
                        rpe_hi=row["rpe_hi"])
 
     @rule("safety.hamstring_lengthening",
-          Injury(area="hamstring", stage=NOT_CLEARED),
+          Answers(injury_area="hamstring", injury_stage=NOT_CLEARED),
           AS.var << Variation(lengthened_hamstrings=True),
-          AS.table << LimitTable(),
           k=("K12",), sources=("heiderscheit-2010",), salience=SAFETY)
-    def hamstring_lengthening(self, var, table):
-        self.limit("safety.hamstring_lengthening", table, "hamstring_lengthening")
+    def hamstring_lengthening(self, var):
+        self.limit("safety.hamstring_lengthening", "hamstring_lengthening")
         self.warn("safety.hamstring_lengthening", "hamstring_avoid_lengthening",
                   variation=var["id"])
 
     @rule("safety.low_back_red_flags",
-          Injury(area="low_back"),
+          Answers(injury_area="low_back"),
           k=("K12", "K16"), sources=("ahcpr-red-flags",), salience=SAFETY + 1)
     def low_back_red_flags(self):
         self.warn("safety.low_back_red_flags", "low_back_red_flags")
@@ -72,7 +69,7 @@ class SafetyRules:
     # prime or secondary movers of this variation; otherwise the variation may still load the
     # area as a joint or through the grip.
     @rule("safety.injured_tissue_is_mover",
-          Injury(area=MATCH.area & INJURED, stage=MATCH.stage),
+          Answers(injury_area=MATCH.area & INJURED, injury_stage=MATCH.stage),
           InjuryArea(id=MATCH.area, muscles=MATCH.muscles),
           AS.cls << Classification(),
           TEST(lambda muscles, cls: set(muscles) & _movers(cls)),
@@ -84,7 +81,7 @@ class SafetyRules:
                   sources=cls["sources"])
 
     @rule("safety.variation_loads_area",
-          Injury(area=MATCH.area & INJURED, stage=MATCH.stage),
+          Answers(injury_area=MATCH.area & INJURED, injury_stage=MATCH.stage),
           InjuryArea(id=MATCH.area, muscles=MATCH.muscles),
           AS.cls << Classification(),
           AS.var << Variation(loads=MATCH.loads),
