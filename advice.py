@@ -56,8 +56,17 @@ def _plain(value):
     return value
 
 
+class _ByType(dict):
+    """The consultation's facts grouped by class, in declaration order (one pass over them)."""
+
+    def __init__(self, facts):
+        super().__init__()
+        for fact in facts:
+            self.setdefault(type(fact), []).append(fact)
+
+
 def _of(facts, cls):
-    return [f for f in facts if type(f) is cls]
+    return facts.get(cls, [])
 
 
 def _one(facts, cls):
@@ -82,7 +91,8 @@ def _message(messages, fact):
 
 def build(profile, facts, trace, messages):
     """Turn the working memory of one consultation into Advice."""
-    facts = list(facts.values())
+    every = list(facts.values())
+    facts = _ByType(every)
     cls = _one(facts, F.Classification)
     place = _one(facts, F.Placement)
     rx = _one(facts, F.Prescription)
@@ -107,7 +117,7 @@ def build(profile, facts, trace, messages):
             "load_because": list(lf["because"]), "load_sources": list(lf["sources"])}
 
     # Cite what the conclusions rest on: sources of derived facts, not of every catalogue row.
-    cited = dict.fromkeys(s for f in facts if "because" in f for s in f["sources"])
+    cited = dict.fromkeys(s for f in every if "because" in f for s in f["sources"])
     advice = Advice(
         profile=dict(profile),
         classification={

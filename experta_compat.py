@@ -104,9 +104,20 @@ class Fact(ExpertaFact):
         if args:
             super().__init__(*args, **kwargs)
             return
-        for key, value in kwargs.items():
-            dict.__setitem__(self, key, value if type(value) in _KEPT_AS_IS else freeze(value))
+        if _KEPT_AS_IS.issuperset(map(type, kwargs.values())):  # nearly always: one copy
+            dict.update(self, kwargs)
+        else:
+            for key, value in kwargs.items():
+                dict.__setitem__(self, key, value if type(value) in _KEPT_AS_IS else freeze(value))
         self._Fact__defaults = {}
+
+    def __hash__(self):
+        # experta's hash (of the items, worked out on first use and kept), found without the
+        # AttributeError experta raises and catches the first time, for every fact.
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = self._hash = hash(frozenset(self.items()))
+        return found
 
     # experta runs these two checks on every declared fact; same answers, fewer calls. (A
     # conditional element is a tuple subclass, never one of the exact types kept as they are.)

@@ -1,5 +1,9 @@
 """One KnowledgeEngine composed of every rule module, reusable across consultations."""
 
+import bisect
+import logging
+import operator
+
 from ..experta_compat import (FACTS, Agenda, DepthStrategy, ExpertaFact, FactList, InitialFact,
                               KnowledgeEngine, has_dunder_key)
 from ..kb import EXERCISES
@@ -33,6 +37,25 @@ class DepthOrder(DepthStrategy):
                 sorted((f["__factid__"] for f in activation.facts), reverse=True),
                 getattr(activation.rule._wrapped, "rule_id", ""))
 
+    def _update_agenda(self, agenda, added, removed):
+        """experta's update, step for step, with bisect comparing the keys itself (its key=
+        argument) instead of calling Activation.__lt__ for every comparison."""
+        activations = agenda.activations
+        for act in removed:
+            act.key = key = self.get_key(act)
+            idx = bisect.bisect_left(activations, key, key=_KEY)
+            size = len(activations)
+            for o in (0, 1, -1):  # experta looks here (with -1 meaning the last, as in Python)
+                if -size <= idx + o < size and activations[idx + o] == act:
+                    del activations[idx + o]
+                    break
+        for act in added:
+            act.key = self.get_key(act)
+            bisect.insort(activations, act, key=_KEY)
+
+
+_KEY = operator.attrgetter("key")
+
 
 class WorkingMemory(FactList):
     """experta's FactList with the duplicate check's key built in one pass.
@@ -49,6 +72,11 @@ class WorkingMemory(FactList):
             (k, v) for k, v in fact.items()
             if not (isinstance(k, str) and k.startswith("__") and k.endswith("__"))]])
 
+    def __init__(self):
+        super().__init__()
+        # experta's FACTS watcher, asked once per consultation rather than once per fact.
+        self.watched = FACTS.isEnabledFor(logging.INFO)
+
     def declare(self, fact):
         """experta's FactList.declare, step for step, with the field validation skipped for
         facts that declare no fields (every derived fact) and the id set without a property."""
@@ -64,7 +92,8 @@ class WorkingMemory(FactList):
             self.last_index += 1
             self.added.append(fact)
             self.reference_counter[fact_id] += 1
-            FACTS.info(" ==> %s: %r", fact, fact)
+            if self.watched:
+                FACTS.info(" ==> %s: %r", fact, fact)
             return fact
         return None
 
