@@ -79,13 +79,13 @@ def _one(facts, cls):
 @functools.lru_cache(maxsize=8192)
 def _text(messages, message_id, params):
     """A message's wording. Rendering is pure and the same few hundred messages recur across
-    consultations, so each is rendered once per process."""
-    return getattr(messages, message_id)(**_plain(params))
+    consultations, so each is rendered once per process. ``params``: (name, value) pairs."""
+    return getattr(messages, message_id)(**_plain(dict(params)))
 
 
 def _message(messages, fact):
     return {"id": fact["id"], "text": _text(messages, fact["id"], fact["params"]),
-            "params": _plain(fact["params"]), "because": list(fact["because"]),
+            "params": _plain(dict(fact["params"])), "because": list(fact["because"]),
             "sources": list(fact["sources"])}
 
 

@@ -9,6 +9,10 @@ import json
 
 from .kb import CATEGORIES, DAYS, EXERCISES, SOURCES, VARIATIONS
 
+# Whether json can write the advice at all: escaping non-ASCII text and tracking containers for
+# cycles (a cycle still fails, as RecursionError) would only slow the question down.
+_JSON = json.JSONEncoder(check_circular=False, ensure_ascii=False)
+
 
 def _rules():
     from .rules import RULES
@@ -111,8 +115,8 @@ def violations(advice):
     if not a["disclaimer"].strip() or "not medical advice" not in a["disclaimer"]:
         out.append("disclaimer missing")
     try:
-        json.dumps(a)
-    except (TypeError, ValueError) as exc:
+        _JSON.encode(a)
+    except (TypeError, ValueError, RecursionError) as exc:
         out.append(f"not JSON-serialisable: {exc}")
     return out
 

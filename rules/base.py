@@ -10,7 +10,7 @@ import functools
 import inspect
 from typing import NamedTuple
 
-from ..experta_compat import Rule, freeze_once
+from ..experta_compat import Rule, freeze_once, frozen_pairs
 from ..kb import GOAL_BANDS, INJURY_AREAS, VARIATIONS
 from ..kb.programming import LIMITS as CAPS
 from ..kb.facts import Disclaimer, Limit, Recommendation, Warning
@@ -105,11 +105,11 @@ class DeriveMixin:
         return row
 
     def warn(self, rule_id, message, sources=(), **params):
-        self.declare(Warning(id=message, params=freeze_once(params), because=(rule_id,),
+        self.declare(Warning(id=message, params=frozen_pairs(params), because=(rule_id,),
                              sources=sources_of(rule_id, sources)))
 
     def recommend(self, rule_id, message, sources=(), **params):
-        self.declare(Recommendation(id=message, params=freeze_once(params), because=(rule_id,),
+        self.declare(Recommendation(id=message, params=frozen_pairs(params), because=(rule_id,),
                                     sources=sources_of(rule_id, sources)))
 
     def disclaim(self, rule_id, message):

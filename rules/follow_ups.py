@@ -9,7 +9,7 @@ fatigue: reduced after its muscles were worked, full when they were not (K7), wi
 exception for compound back work after a capped back-day deadlift.
 """
 
-from ..experta_compat import AS, MATCH, NOT, L, freeze_once
+from ..experta_compat import AS, MATCH, NOT, L, frozen_pairs
 from ..kb.exercises import EXERCISES
 from ..kb.facts import (Answers, Classification, DayKind, DeadliftDay, Exercise, FollowUp,
                         InjuryArea, Placement, Prescription, WeekDay)
@@ -20,7 +20,7 @@ NOT_CLEARED = L("acute") | L("recovering")
 
 def _follow_up(engine, rule_id, ex, intensity, **params):
     engine.declare(FollowUp(exercise=ex["id"], intensity=intensity, muscles=ex["trains"],
-                            kind=ex["kind"], params=freeze_once(params), because=(rule_id,),
+                            kind=ex["kind"], params=frozen_pairs(params), because=(rule_id,),
                             sources=sources_of(rule_id)))
 
 

@@ -323,9 +323,16 @@ def _lookup(what, table):
     return lookup
 
 
+_WHOLE_FACT = object()
+
+
 def _tested(node):
     """A feature-test node: its test, then its children with the bindings the test made."""
-    test, children = _compiled(node.matcher), _alpha(node)
+    children = _alpha(node)
+    single = _single(node.matcher)
+    if single is not None:
+        return _tested_single(children, *single)
+    test = _compiled(node.matcher)
 
     def tested(fact, token):
         match = test(fact)
@@ -345,6 +352,50 @@ def _tested(node):
             # A new context; the fact set is shared, as no node changes a token's set in place.
             token = _token(token[0], token[1], {**context, **match})
         children(fact, token)
+    return tested
+
+
+def _single(check):
+    """(field, accept, name) for the tests most patterns are made of: one field's value
+    accepted by a literal, a predicate or anything, and bound to at most one name; or a named
+    capture of the whole fact (``AS.x << ...``). None for anything else."""
+    if isinstance(check, FactCapture) and not _anonymous_capture(check):
+        return _WHOLE_FACT, None, check.bind
+    if _plain_field(check) is None:
+        return None
+    kind, expected = check.check.__name__, check.expected
+    if kind == "equal_literal":
+        value = expected.value
+        return check.what, lambda actual: value == actual, expected.__bind__
+    if kind == "match_predicate":
+        return check.what, expected.match, expected.__bind__
+    if kind == "wildcard_match" and expected.__bind__ is not None:
+        return check.what, None, expected.__bind__
+    return None
+
+
+def _tested_single(children, what, accept, name):
+    """experta's feature test and binding for one field and one name, without the mapping the
+    check returns and the loop over it."""
+    def tested(fact, token):
+        if what is _WHOLE_FACT:
+            value = fact
+        else:
+            try:
+                value = fact[what]
+            except (IndexError, KeyError, TypeError):
+                return
+            if accept is not None and not accept(value):
+                return
+            if name is None:
+                children(fact, token)
+                return
+        context = token[2]
+        if name in context and context[name] != value:
+            return
+        if (False, name) in context and context[(False, name)] == value:
+            return
+        children(fact, _token(token[0], token[1], {**context, name: value}))
     return tested
 
 

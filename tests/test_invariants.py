@@ -134,7 +134,17 @@ def _back_day_note_quotes_another_rpe(a):
     note["params"]["rpe_hi"] += 1
 
 
+def _not_json_a_set(a):
+    a["prescription"]["limits"] = set(a["prescription"]["limits"])
+
+
+def _not_json_a_cycle(a):
+    a["placement"]["self"] = a["placement"]
+
+
 MUTATIONS = [
+    (BACK_DAY, _not_json_a_set),
+    (BACK_DAY, _not_json_a_cycle),
     (BACK_DAY, _rpe_above_8_on_back_day),
     (BACK_DAY, _back_day_note_quotes_another_rpe),
     (BACK_DAY, _no_disclaimer),
