@@ -54,6 +54,7 @@ def rule(rule_id, *conditions, k=(), sources=(), salience=0):
             return fn(engine, **bound)
 
         action.rule_id = rule_id
+        action.body = fn  # the engine's run loop calls it, recording the id itself
         # experta reads the action's signature for every rule copy it makes while building the
         # network; computed once here, not once per copy through the wrapper chain.
         action.__signature__ = inspect.signature(fn)

@@ -175,18 +175,36 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         experta (the matcher's changes, the strategy's agenda update, the next activation).
         """
         self.running = True
+        changes, update = self.matcher.changes, self.strategy._update_agenda
         try:
             while steps > 0 and self.running:
-                added, removed = self.matcher.changes(*self.facts.changes)
-                self.strategy._update_agenda(self.agenda, added, removed)
-                activation = self.agenda.get_next()
-                if activation is None:
+                facts = self.facts  # what FactList.changes does, without a property and try
+                added, removed = changes(facts.added, facts.removed)
+                facts.added, facts.removed = [], []
+                if added or removed:
+                    update(self.agenda, added, removed)
+                if not self.agenda.activations:
                     break
+                activation = self.agenda.activations.pop()
                 steps -= 1
-                activation.rule(self, **{k: v for k, v in activation.context.items()
-                                         if not k.startswith("__")})
+                self._fire(activation.rule, activation.context)
         finally:
             self.running = False
+
+    def _fire(self, rule, context):
+        """experta's Rule.__call__ for an engine's rule, and our wrapper's trace entry, in one
+        frame: the action gets the bound names its signature asks for (all of them when it
+        takes **kwargs), names starting with "__" never."""
+        wanted = rule._wrapped_args
+        kwargs = {k: v for k, v in context.items()
+                  if (k in wanted if wanted else not k.startswith("__"))}
+        action = rule._wrapped
+        body = getattr(action, "body", None)
+        if body is None or rule._wrapped_self is not None:  # not one of ours: experta's way
+            rule(self, **kwargs)
+            return
+        self.trace.append(action.rule_id)
+        body(self, **kwargs)
 
     def consult(self, profile):
         """Reset, declare the profile, run to quiescence; returns the working memory."""

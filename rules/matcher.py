@@ -21,9 +21,13 @@ produce the same activations. The test suite compares this matcher with experta'
 stratified sample of the input space (tests/test_invariants.py).
 """
 
+import itertools
+
 from ..experta_compat import (Activation, ConflictSetNode, ExpertaFact, FactCapture, FeatureCheck,
                               FeatureTesterNode, NotNode, OrdinaryMatchNode, ReteMatcher, Token,
                               TypeCheck, WhereNode)
+
+_STR = itertools.repeat(str)  # all(map(isinstance, keys, _STR)): every key a name
 
 VALID = Token.TagType.VALID
 INVALID = Token.TagType.INVALID
@@ -165,7 +169,7 @@ class LeanConflictSetNode(_Remembers, ConflictSetNode):
         tag, data, context = token
         data = frozenset(data)
         info = (data, frozenset(context.items()))
-        if all(isinstance(k, str) for k in context):
+        if all(map(isinstance, context, _STR)):
             key, bound = info, context
         else:
             bound = {k: v for k, v in context.items() if isinstance(k, str)}
@@ -234,17 +238,25 @@ class ReusableReteMatcher(ReteMatcher):
             self._dirty.clear()  # experta's own changes() has asked every conflict set
             return result
         routes = self._routes
-        for tag, facts in ((INVALID, deleting), (VALID, adding)):
-            for fact in facts or ():
-                walk = routes.get(type(fact))
-                if walk is not None:  # no rule tests facts of this type: nothing to match
-                    walk(fact, _token(tag, {fact}, {}))
+        for fact in deleting or ():
+            walk = routes.get(type(fact))
+            if walk is not None:
+                walk(fact, _token(INVALID, {fact}, {}))
+        for fact in adding or ():
+            walk = routes.get(type(fact))
+            if walk is not None:  # no rule tests facts of this type: nothing to match
+                walk(fact, _token(VALID, {fact}, {}))
         added, removed = [], []
-        for csn in dict.fromkeys(self._dirty):
-            c_added, c_removed = csn.get_activations()
-            added.extend(c_added)
-            removed.extend(c_removed)
-        self._dirty.clear()
+        dirty = self._dirty
+        if dirty:
+            for csn in dict.fromkeys(dirty) if len(dirty) > 1 else dirty:
+                if csn.added:
+                    added += csn.added.values()
+                    csn.added = {}
+                if csn.removed:
+                    removed += csn.removed.values()
+                    csn.removed = {}
+            dirty.clear()
         return added, removed
 
     def reset(self):
