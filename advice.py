@@ -56,6 +56,9 @@ def _plain(value):
     return value
 
 
+_SESSION_ORDER = {ex_id: (ex["kind"] != "compound", i) for i, (ex_id, ex) in enumerate(EXERCISES.items())}
+
+
 class _ByType(dict):
     """The consultation's facts grouped by class, in declaration order (one pass over them)."""
 
@@ -83,14 +86,29 @@ def _text(messages, message_id, params):
     return getattr(messages, message_id)(**_plain(dict(params)))
 
 
-def _message(messages, fact):
-    return {"id": fact["id"], "text": _text(messages, fact["id"], fact["params"]),
-            "params": _plain(dict(fact["params"])), "because": list(fact["because"]),
-            "sources": list(fact["sources"])}
+def _message(messages, said):
+    return {"id": said.id, "text": _text(messages, said.id, said.params),
+            "params": _plain(dict(said.params)), "because": list(said.because),
+            "sources": list(said.sources)}
+
+
+def _in_turn(facts, said, said_at):
+    """The sources of derived facts and of what was said, in the order the rules produced them
+    (a message said after n facts comes before fact n)."""
+    i = 0
+    for f in facts:
+        while i < len(said) and said_at[i] <= f["__factid__"]:
+            yield said[i].sources
+            i += 1
+        if "because" in f:
+            yield f["sources"]
+    for m in said[i:]:
+        yield m.sources
 
 
 def build(profile, facts, trace, messages):
-    """Turn the working memory of one consultation into Advice."""
+    """Turn the working memory of one consultation, and what its rules said, into Advice."""
+    said, facts_said_at = facts.said, facts.said_at
     every = list(facts.values())
     facts = _ByType(every)
     cls = _one(facts, F.Classification)
@@ -98,13 +116,14 @@ def build(profile, facts, trace, messages):
     rx = _one(facts, F.Prescription)
     rec = _one(facts, F.Recovery)
     allowed = {f["day"] for f in _of(facts, F.DayAllowed)}
-    order = {ex_id: i for i, ex_id in enumerate(EXERCISES)}
     # Session order: multi-joint before single-joint (ACSM 2009), then catalogue order.
-    follow_ups = sorted(_of(facts, F.FollowUp), key=lambda f: (
-        EXERCISES[f["exercise"]]["kind"] != "compound", order[f["exercise"]]))
-    warnings = [_message(messages, f) for f in _of(facts, F.Warning)]
-    recommendations = [_message(messages, f) for f in _of(facts, F.Recommendation)]
-    disclaimer = _one(facts, F.Disclaimer)
+    follow_ups = sorted(_of(facts, F.FollowUp), key=lambda f: _SESSION_ORDER[f["exercise"]])
+    warnings = [_message(messages, m) for m in said if m.kind == "warning"]
+    recommendations = [_message(messages, m) for m in said if m.kind == "recommendation"]
+    disclaimers = [m for m in said if m.kind == "disclaimer"]
+    if len(disclaimers) != 1:
+        raise RuntimeError(f"expected exactly one disclaimer, the rules said {len(disclaimers)}")
+    disclaimer = disclaimers[0]
     loads = _of(facts, F.Loads)
     load_fields = {"estimated_1rm": None, "load_range": None, "loads": [], "units": profile["units"]}
     if loads:
@@ -117,7 +136,7 @@ def build(profile, facts, trace, messages):
             "load_because": list(lf["because"]), "load_sources": list(lf["sources"])}
 
     # Cite what the conclusions rest on: sources of derived facts, not of every catalogue row.
-    cited = dict.fromkeys(s for f in every if "because" in f for s in f["sources"])
+    cited = dict.fromkeys(s for f in _in_turn(every, said, facts_said_at) for s in f)
     advice = Advice(
         profile=dict(profile),
         classification={
@@ -145,7 +164,7 @@ def build(profile, facts, trace, messages):
                   "sources": list(rec["sources"])},
         warnings=warnings,
         recommendations=recommendations,
-        disclaimer=getattr(messages, disclaimer["id"])(),
+        disclaimer=_text(messages, disclaimer.id, ()),
         references=[{"key": key, "citation": SOURCES[key]["citation"]} for key in cited],
         trace=list(trace),
         schedule=_schedule(facts, messages, follow_ups),

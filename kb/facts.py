@@ -4,6 +4,8 @@ Derived facts always carry ``because`` (rule ids, in firing order) and ``sources
 kb.sources.SOURCES) so that every line of advice can answer "why?".
 """
 
+from typing import NamedTuple
+
 from ..experta_compat import Fact
 
 # --- answers -------------------------------------------------------------------------------
@@ -73,20 +75,8 @@ class Recovery(Fact):
     """Hours of posterior-chain rest after the deadlift."""
 
 
-class Warning(Fact):
-    """Safety or plausibility warning, with a message id and its parameters."""
-
-
-class Recommendation(Fact):
-    """Programming advice, with a message id and its parameters."""
-
-
 class MaxEffortGrant(Fact):
     """A rule that allows a planned maximal effort (K5, K10); limits can still forbid it."""
-
-
-class Disclaimer(Fact):
-    """The not-medical-advice statement every sheet carries (K16)."""
 
 
 class OneRM(Fact):
@@ -127,3 +117,22 @@ class Conflict(Fact):
 
 class ScheduleNote(Fact):
     """Something to say about one day of the week (moved deadlift, harder back work, ...)."""
+
+
+# --- said ----------------------------------------------------------------------------------
+
+
+class Said(NamedTuple):
+    """Something a rule says to the person: a warning (safety, plausibility), a recommendation
+    (programming advice) or the not-medical-advice disclaimer every sheet carries (K16). A
+    message id that templates/messages.j2 words, its parameters as (name, value) pairs, and like
+    every derived fact the rule ids and sources behind it.
+
+    Kept beside the working memory rather than in it: no rule reasons about what was said, so a
+    message never needs matching (WorkingMemory.say).
+    """
+    kind: str  # "warning", "recommendation" or "disclaimer"
+    id: str
+    params: tuple
+    because: tuple
+    sources: tuple

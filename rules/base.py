@@ -2,8 +2,8 @@
 
 ``rule`` wraps experta's ``Rule`` so that each rule has a stable id, the knowledge rules (K1-K16)
 it implements and the sources behind it, and so that the engine records the firing order (the
-HOW trail ``explain`` prints). Rules only declare facts; message ids and parameters name what to
-say, and templates/messages.j2 says it.
+HOW trail ``explain`` prints). Rules only declare facts and say messages (kb.facts.Said): a
+message id and parameters name what to say, and templates/messages.j2 says it.
 """
 
 import functools
@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..experta_compat import Rule, freeze_once, frozen_pairs
 from ..kb import GOAL_BANDS, INJURY_AREAS, VARIATIONS
 from ..kb.programming import LIMITS as CAPS
-from ..kb.facts import Disclaimer, Limit, Recommendation, Warning
+from ..kb.facts import Limit, Said
 
 
 class RuleInfo(NamedTuple):
@@ -106,12 +106,12 @@ class DeriveMixin:
         return row
 
     def warn(self, rule_id, message, sources=(), **params):
-        self.declare(Warning(id=message, params=frozen_pairs(params), because=(rule_id,),
-                             sources=sources_of(rule_id, sources)))
+        self.facts.say(Said("warning", message, frozen_pairs(params), (rule_id,),
+                            sources_of(rule_id, sources)))
 
     def recommend(self, rule_id, message, sources=(), **params):
-        self.declare(Recommendation(id=message, params=frozen_pairs(params), because=(rule_id,),
-                                    sources=sources_of(rule_id, sources)))
+        self.facts.say(Said("recommendation", message, frozen_pairs(params), (rule_id,),
+                            sources_of(rule_id, sources)))
 
     def disclaim(self, rule_id, message):
-        self.declare(Disclaimer(id=message, because=(rule_id,), sources=sources_of(rule_id)))
+        self.facts.say(Said("disclaimer", message, (), (rule_id,), sources_of(rule_id)))

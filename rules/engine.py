@@ -33,9 +33,9 @@ class DepthOrder(DepthStrategy):
     """
 
     def get_key(self, activation):
-        return (activation.rule.salience,
-                sorted((f["__factid__"] for f in activation.facts), reverse=True),
-                getattr(activation.rule._wrapped, "rule_id", ""))
+        rule = activation.rule
+        return (rule.salience, sorted(map(_FACT_ID, activation.facts), reverse=True),
+                getattr(rule._wrapped, "rule_id", ""))
 
     def _update_agenda(self, agenda, added, removed):
         """experta's update, step for step, with bisect comparing the keys itself (its key=
@@ -55,6 +55,7 @@ class DepthOrder(DepthStrategy):
 
 
 _KEY = operator.attrgetter("key")
+_FACT_ID = operator.itemgetter("__factid__")
 
 
 class WorkingMemory(FactList):
@@ -76,6 +77,16 @@ class WorkingMemory(FactList):
         super().__init__()
         # experta's FACTS watcher, asked once per consultation rather than once per fact.
         self.watched = FACTS.isEnabledFor(logging.INFO)
+        self.said = []  # kb.facts.Said, in the order the rules said them
+        self.said_at = []  # how many facts had been declared when each was said
+        self._said = set()
+
+    def say(self, message):
+        """Keep what a rule says, once (as working memory keeps a fact once)."""
+        if message not in self._said:
+            self._said.add(message)
+            self.said.append(message)
+            self.said_at.append(self.last_index)
 
     def declare(self, fact):
         """experta's FactList.declare, step for step, with the field validation skipped for
@@ -91,7 +102,8 @@ class WorkingMemory(FactList):
             self[idx] = fact
             self.last_index += 1
             self.added.append(fact)
-            self.reference_counter[fact_id] += 1
+            counter = self.reference_counter  # a Counter; get() spares it a __missing__ call
+            counter[fact_id] = counter.get(fact_id, 0) + 1
             if self.watched:
                 FACTS.info(" ==> %s: %r", fact, fact)
             return fact
