@@ -11,14 +11,24 @@ run threads). Otherwise the forkserver start method is used, as Python 3.14 does
 import concurrent.futures
 import concurrent.futures.process
 import multiprocessing
+import os
 import threading
 
 BrokenPool = concurrent.futures.process.BrokenProcessPool
 
 
+def threads():
+    """Threads this process runs, as the kernel counts them: threads started without the
+    threading module (pytest-xdist's execnet starts its own) count too."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
 def start_method():
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if "fork" in methods and threads() == 1:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 

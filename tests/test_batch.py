@@ -376,6 +376,16 @@ def test_a_worker_killed_mid_run_ends_the_command_with_one_line(tmp_path, comman
 def test_workers_are_not_forked_from_a_threaded_process():
     from deadlift_advisor import workers
 
+    code = ("import _thread, threading, time\n"
+            "from deadlift_advisor import workers\n"
+            "print(workers.start_method())\n"
+            "_thread.start_new_thread(time.sleep, (5,))\n"  # as execnet does, not via threading
+            "print(workers.start_method())\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    alone, threaded = run.stdout.split()
+    assert alone == "fork"
+    assert threaded != "fork"
+
     release = threading.Event()
     thread = threading.Thread(target=release.wait)
     thread.start()
