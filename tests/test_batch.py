@@ -429,6 +429,17 @@ def test_file_names_are_safe_and_unique(cli, tmp_path):
 
 # --- kb check -------------------------------------------------------------------------------------
 
+def test_kb_check_tasks_cover_the_whole_space_in_order():
+    """Workers are sent blocks by name, not profiles: the blocks, expanded, must be the input
+    space and the sweep exactly, and --limit N exactly their first N profiles."""
+    everything = list(itertools.chain(enumerated_space(), kbcheck.optional_sweep()))
+    expanded = [p for task in kbcheck._tasks() for p in kbcheck._profiles(task)]
+    assert expanded == everything
+    for limit in (1, 1900, 1901, 5000):
+        limited = [p for task in kbcheck._tasks(limit) for p in kbcheck._profiles(task)]
+        assert limited == everything[:limit]
+
+
 def test_kb_check_on_a_small_limit_counts_and_finds_no_violations():
     report = kbcheck.run(jobs=1, limit=300)
     assert report["profiles"] == 300
