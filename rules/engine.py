@@ -1,6 +1,7 @@
 """One KnowledgeEngine composed of every rule module, reusable across consultations."""
 
 import bisect
+import functools
 import logging
 import operator
 
@@ -110,6 +111,13 @@ class WorkingMemory(FactList):
         return None
 
 
+@functools.lru_cache(maxsize=256)
+def _fields(entry):
+    """A frozen catalogue entry as keyword arguments: a plain dict unpacks in C, where unpacking
+    the frozen mapping asks it for every key in Python."""
+    return dict(entry.items())
+
+
 # The answers the rules reason about (athlete is only printed).
 ANSWER_KEYS = ("variation", "goal", "experience", "season_phase", "injury_area", "injury_stage",
                "placement", "back_days_per_week", "units")
@@ -136,10 +144,10 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         """
         yield Answers(**{key: profile[key] for key in ANSWER_KEYS})
         yield Variation(id=profile["variation"],
-                        **_frozen("variation")[profile["variation"]])
-        yield GoalBand(goal=profile["goal"], **_frozen("goal")[profile["goal"]])
+                        **_fields(_frozen("variation")[profile["variation"]]))
+        yield GoalBand(goal=profile["goal"], **_fields(_frozen("goal")[profile["goal"]]))
         yield InjuryArea(id=profile["injury_area"],
-                         **_frozen("injury_area")[profile["injury_area"]])
+                         **_fields(_frozen("injury_area")[profile["injury_area"]]))
         # The optional answers: only when given, so a plain consultation pays nothing for them.
         if profile.get("one_rm") is not None:
             yield OneRM(value=profile["one_rm"])

@@ -2,7 +2,7 @@
 
 fu.session_menu puts the day's exercises into working memory, noting for each whether it trains a
 muscle the deadlift has just worked (a prime or secondary mover) and whether it meets the injured
-area. The verdict rules then partition the menu, so every exercise gets exactly one FollowUp:
+area (the InjuryArea fact is the user's, 'none' included: the engine declares no other). The verdict rules then partition the menu, so every exercise gets exactly one FollowUp:
 an exercise that meets a not-yet-cleared injury is left out, one that meets a cleared injury goes
 lighter (an injury can only ever make a follow-up easier), and every other exercise is judged by
 fatigue: reduced after its muscles were worked, full when they were not (K7), with K8's
@@ -36,8 +36,8 @@ def _menu(engine, exercise_ids, cls, area, injured):
 
 class FollowUpRules:
     @rule("fu.session_menu", Prescription(perform=True), Placement(day=MATCH.day),
-          AS.cls << Classification(), Answers(injury_area=MATCH.area),
-          InjuryArea(id=MATCH.area, muscles=MATCH.injured), NOT(WeekDay()),
+          AS.cls << Classification(), InjuryArea(id=MATCH.area, muscles=MATCH.injured),
+          NOT(WeekDay()),
           k=("K5", "K7", "K10"), sources=("seed-article",), salience=FOLLOW + 1)
     def session_menu(self, day, cls, area, injured):
         # Only today's menu enters working memory: the whole catalogue would be matched against
@@ -47,8 +47,7 @@ class FollowUpRules:
 
     @rule("fu.session_menu_from_week", Prescription(perform=True), DeadliftDay(day=MATCH.day),
           DayKind(day=MATCH.day, exercises=MATCH.exercises),
-          AS.cls << Classification(), Answers(injury_area=MATCH.area),
-          InjuryArea(id=MATCH.area, muscles=MATCH.injured),
+          AS.cls << Classification(), InjuryArea(id=MATCH.area, muscles=MATCH.injured),
           k=("K5", "K7", "K10"), sources=("seed-article",), salience=FOLLOW + 1)
     def session_menu_from_week(self, exercises, cls, area, injured):
         # With a week given, what follows the deadlift is what the person already does that day.

@@ -50,10 +50,11 @@ def fold(band, limits):
 
 
 class PrescriptionRules:
-    @rule("rx.goal_band", Answers(goal=MATCH.goal), AS.row << GoalBand(goal=MATCH.goal),
+    # The goal band declared is the one for the user's goal (the engine declares no other).
+    @rule("rx.goal_band", AS.row << GoalBand(),
           k=("K14",), sources=("nsca-essentials",), salience=LIMITS)
-    def goal_band(self, goal, row):
-        self.declare(Band(goal=goal, sets=row["sets"], reps=row["reps"], rpe=row["rpe"],
+    def goal_band(self, row):
+        self.declare(Band(goal=row["goal"], sets=row["sets"], reps=row["reps"], rpe=row["rpe"],
                           max_effort_ok=row["max_effort_ok"], because=("rx.goal_band",),
                           sources=sources_of("rx.goal_band", row["sources"])))
 
