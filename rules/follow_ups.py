@@ -2,11 +2,12 @@
 
 fu.session_menu puts the day's exercises into working memory, noting for each whether it trains a
 muscle the deadlift has just worked (a prime or secondary mover) and whether it meets the injured
-area (the InjuryArea fact is the user's, 'none' included: the engine declares no other). The verdict rules then partition the menu, so every exercise gets exactly one FollowUp:
-an exercise that meets a not-yet-cleared injury is left out, one that meets a cleared injury goes
-lighter (an injury can only ever make a follow-up easier), and every other exercise is judged by
-fatigue: reduced after its muscles were worked, full when they were not (K7), with K8's
-exception for compound back work after a capped back-day deadlift.
+area (the InjuryArea fact is the user's, 'none' included: the engine declares no other). The
+verdict rules then partition the menu, so every exercise gets exactly one FollowUp: an exercise
+that meets a not-yet-cleared injury is left out, one that meets a cleared injury goes lighter (an
+injury can only ever make a follow-up easier), and every other exercise is judged by fatigue:
+reduced after its muscles were worked, full when they were not (K7), with K8's exception for
+compound back work after a capped back-day deadlift.
 """
 
 from ..experta_compat import AS, MATCH, NOT, L, frozen_pairs
