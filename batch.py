@@ -11,6 +11,7 @@ import os
 import re
 import unicodedata
 
+from . import workers
 from .answer_files import InputError, _decode, _parse, _read_bytes
 
 SUMMARY_FIELDS = ("row", "athlete", "file", "variation", "category", "day", "rpe", "status",
@@ -92,25 +93,16 @@ def run(rows, out_dir, fmt, jobs=None, progress=None, force=False):
     jobs_list = [(n, a, fmt, names[n]) for n, a in rows]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list) or 1))
     results = []
-
-    def consume(iterator):
-        for summary, body in iterator:
+    # Rows go in chunks of at most 32: small messages, which matters on Python 3.10, where a
+    # worker that dies while the task pipe is full hangs the pool.
+    chunk = max(1, min(32, len(jobs_list) // (jobs * 8)))
+    with workers.results(_one, jobs_list, jobs, chunksize=chunk) as done:
+        for summary, body in done:
             if body is not None:
                 write_atomically(os.path.join(out_dir, summary["file"]), body, force=force)
             results.append(summary)
             if progress:
                 progress(1)
-
-    if jobs == 1:
-        consume(map(_one, jobs_list))
-    else:
-        from . import workers
-
-        with workers.executor(jobs) as pool:
-            # Rows go in chunks of at most 32: small messages, which matters on Python 3.10,
-            # where a worker that dies while the task pipe is full hangs the pool.
-            chunk = max(1, min(32, len(jobs_list) // (jobs * 8)))
-            consume(pool.map(_one, jobs_list, chunksize=chunk))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS)
     writer.writeheader()

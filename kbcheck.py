@@ -92,12 +92,11 @@ def run(jobs=None, progress=None, limit=None):
     from .explain import justifications
     from .rules import RULES
 
-    jobs = jobs or os.cpu_count() or 1
-    total, problems, fired, classified, exercised = 0, [], set(), set(), set()
+    from . import workers
 
-    def collect(results):
-        nonlocal total, problems, fired, classified, exercised
-        for n, p, f, c, e in results:
+    total, problems, fired, classified, exercised = 0, [], set(), set(), set()
+    with workers.results(_check_task, _tasks(limit), jobs or os.cpu_count() or 1) as done:
+        for n, p, f, c, e in done:
             total += n
             problems += p
             fired |= f
@@ -105,14 +104,6 @@ def run(jobs=None, progress=None, limit=None):
             exercised |= e
             if progress:
                 progress(n)
-
-    if jobs == 1:
-        collect(map(_check_task, _tasks(limit)))
-    else:
-        from . import workers
-
-        with workers.executor(jobs) as pool:
-            collect(workers.unordered(pool, _check_task, _tasks(limit), ahead=jobs * 2))
 
     hygiene = []
     hygiene += [f"rule {r} never fires for any profile" for r in RULES if r not in fired]

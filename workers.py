@@ -10,6 +10,7 @@ run threads). Otherwise the forkserver start method is used, as Python 3.14 does
 
 import concurrent.futures
 import concurrent.futures.process
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -54,3 +55,18 @@ def unordered(pool, fn, items, ahead):
                                                 return_when=concurrent.futures.FIRST_COMPLETED)
         for future in done:
             yield future.result()
+
+
+@contextlib.contextmanager
+def results(fn, items, jobs, chunksize=None):
+    """fn(item) for every item: in this process with one job, else over ``jobs`` worker
+    processes. With ``chunksize``, in the items' order, sent that many at a time; without it,
+    as they finish, a few items ahead of the workers."""
+    if jobs == 1:
+        yield map(fn, items)
+        return
+    with executor(jobs) as pool:
+        if chunksize:
+            yield pool.map(fn, items, chunksize=chunksize)
+        else:
+            yield unordered(pool, fn, items, ahead=jobs * 2)

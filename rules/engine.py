@@ -96,8 +96,7 @@ class WorkingMemory(FactList):
             raise ValueError("The fact must descend the Fact class.")
         if fact.__fields__:
             fact.validate()
-        fact_id = (frozenset((fact.__class__, *dict.items(fact))) if not has_dunder_key(fact)
-                   else self._get_fact_id(fact))  # the common case of _get_fact_id, inline
+        fact_id = self._get_fact_id(fact)
         if self.duplication or fact_id not in self.reference_counter:
             idx = self.last_index
             dict.__setitem__(fact, "__factid__", idx)
@@ -178,7 +177,7 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         for fact in facts:
             if fact.has_field_constraints():
                 raise TypeError("Declared facts cannot contain conditional elements")
-            if has_dunder_key(fact) and fact.has_nested_accessor():  # none without a "__"
+            if fact.has_nested_accessor():
                 raise KeyError("Cannot declare facts containing double underscores as keys.")
         last = None
         for fact in facts:

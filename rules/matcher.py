@@ -205,7 +205,7 @@ LEAN = {OrdinaryMatchNode: LeanMatchNode, NotNode: LeanNotNode, WhereNode: LeanW
 
 class ReusableReteMatcher(ReteMatcher):
     def __init__(self, *args, **kwargs):
-        with _dispatch_answers_shared():
+        with _c3_merges_shared():
             super().__init__(*args, **kwargs)
         self._dirty = []
         self._touched = []
@@ -272,7 +272,7 @@ class ReusableReteMatcher(ReteMatcher):
 
 
 @contextlib.contextmanager
-def _dispatch_answers_shared():
+def _c3_merges_shared():
     """While experta builds the network, compute each class's dispatch order once per set of
     registered types, not once per singledispatch function.
 
@@ -343,8 +343,7 @@ def _alpha(node):
         else:
             what, value = literal
             index.setdefault(what, {}).setdefault(value, []).append(_alpha(sub))
-    lookups = [_lookup(what, table) for what, table in index.items()]
-    walkers += lookups
+    walkers += [_lookup(what, table) for what, table in index.items()]
 
     def children(fact, token):
         for callback in callbacks:
@@ -406,15 +405,10 @@ def _single(check):
         return _WHOLE_FACT, None, check.bind
     if _plain_field(check) is None:
         return None
-    kind, expected = check.check.__name__, check.expected
-    if kind == "equal_literal":
-        value = expected.value
-        return check.what, lambda actual: value == actual, expected.__bind__
-    if kind == "match_predicate":
-        return check.what, expected.match, expected.__bind__
-    if kind == "wildcard_match" and expected.__bind__ is not None:
-        return check.what, None, expected.__bind__
-    return None
+    simple = _simple(check)
+    if simple is None or simple == (None, None):  # composite, or an unbound wildcard
+        return None
+    return (check.what, *simple)
 
 
 def _tested_single(children, what, accept, name):
@@ -496,25 +490,32 @@ def _compiled(check):
     return check  # nested keys and anything unforeseen: experta's own check
 
 
+def _simple(check):
+    """(accept, name) for experta's three simple checks of a value: a literal, a predicate, or
+    anything (accept None); each binds at most one name. None for the composite checks."""
+    kind, expected = check.check.__name__, check.expected
+    if kind == "equal_literal":
+        value = expected.value
+        return (lambda actual: value == actual), expected.__bind__
+    if kind == "match_predicate":
+        return expected.match, expected.__bind__
+    if kind == "wildcard_match":
+        return None, expected.__bind__
+    return None
+
+
 def _value_test(check):
     """A FeatureCheck's test of the field's value, as experta's check functions compute it, or
     experta's own check function where its kind is not one of these."""
     kind, expected = check.check.__name__, check.expected
-    if kind == "equal_literal":
-        value, bind = expected.value, expected.__bind__
+    simple = _simple(check)
+    if simple is not None:
+        accept, bind = simple
+        if accept is None:
+            return (lambda actual: True) if bind is None else (lambda actual: {bind: actual})
         if bind is None:
-            return lambda actual: value == actual
-        return lambda actual: {bind: actual} if value == actual else False
-    if kind == "match_predicate":
-        predicate, bind = expected.match, expected.__bind__
-        if bind is None:
-            return lambda actual: bool(predicate(actual))
-        return lambda actual: {bind: actual} if predicate(actual) else False
-    if kind == "wildcard_match":
-        bind = expected.__bind__
-        if bind is None:
-            return lambda actual: True
-        return lambda actual: {bind: actual}
+            return lambda actual: bool(accept(actual))
+        return lambda actual: {bind: actual} if accept(actual) else False
     if kind == "or_match":
         tests = [_value_test(sub) for sub in expected]
 
