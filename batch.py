@@ -93,8 +93,8 @@ def run(rows, out_dir, fmt, jobs=None, progress=None, force=False):
     jobs_list = [(n, a, fmt, names[n]) for n, a in rows]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list) or 1))
     results = []
-    # Rows go in chunks of at most 32: small messages, which matters on Python 3.10, where a
-    # worker that dies while the task pipe is full hangs the pool.
+    # Rows go to the workers in chunks of at most 32: far fewer messages than one per row, while
+    # the progress bar still moves often and both workers stay busy to the end.
     chunk = max(1, min(32, len(jobs_list) // (jobs * 8)))
     with workers.results(_one, jobs_list, jobs, chunksize=chunk) as done:
         for summary, body in done:

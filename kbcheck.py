@@ -48,9 +48,8 @@ def _check_chunk(profiles):
 
 
 # The space is sent to worker processes as blocks named by these answers (180 blocks of 1,900
-# profiles, about a second each), not as the profiles themselves: little to pickle, and small
-# messages, which matters on Python 3.10, where a worker that dies while the task pipe is full
-# hangs the pool. Blocks this size also keep the workers busy until the end.
+# profiles, about a second each), not as the profiles themselves, so there is little to pickle.
+# Blocks this size also keep the workers busy until the end.
 BLOCK_KEYS = ("variation", "goal", "experience")
 SWEEP_TASK = 100
 

@@ -6,13 +6,22 @@ turns into one line. Workers are forked, which is quick and shares the loaded kn
 while this process runs a single thread: a fork copies locks that other threads may be holding,
 and a child that needs one hangs (pytest-xdist workers and applications embedding the advisor
 run threads). Otherwise the forkserver start method is used, as Python 3.14 does by default.
+
+Results come back through files, not through the executor's result pipe: a worker killed while
+it writes a large result leaves half a message in that pipe, and the executor then waits for the
+rest for ever (CPython reads a result before it looks at which workers died). Only a task's
+number crosses the pipe, a write small enough to be atomic.
 """
 
 import concurrent.futures
 import concurrent.futures.process
 import contextlib
+import functools
+import itertools
 import multiprocessing
 import os
+import pickle
+import tempfile
 import threading
 
 BrokenPool = concurrent.futures.process.BrokenProcessPool
@@ -39,14 +48,37 @@ def executor(jobs):
     return concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context)
 
 
-def unordered(pool, fn, items, ahead):
-    """fn(item) for each item, results as they finish, with at most ``ahead`` items submitted
-    and not yet collected (so a long lazy iterable is never held in memory all at once)."""
+def _batches(items, size):
     items = iter(items)
+    while batch := list(itertools.islice(items, size)):
+        yield batch
+
+
+def _to_file(fn, scratch, task):
+    """In a worker: fn over a numbered batch of items, the results pickled to a file named by
+    the number, which is all that is returned."""
+    number, batch = task
+    with open(os.path.join(scratch, str(number)), "wb") as fh:
+        pickle.dump([fn(item) for item in batch], fh, pickle.HIGHEST_PROTOCOL)
+    return number
+
+
+def _from_file(scratch, number):
+    path = os.path.join(scratch, str(number))
+    with open(path, "rb") as fh:
+        batch = pickle.load(fh)
+    os.unlink(path)
+    return batch
+
+
+def unordered(pool, fn, tasks, ahead):
+    """fn(task) for each task, results as they finish, with at most ``ahead`` tasks submitted
+    and not yet collected (so a long lazy iterable is never held in memory all at once)."""
+    tasks = iter(tasks)
     pending = set()
     while True:
-        for item in items:
-            pending.add(pool.submit(fn, item))
+        for task in tasks:
+            pending.add(pool.submit(fn, task))
             if len(pending) >= ahead:
                 break
         if not pending:
@@ -61,12 +93,17 @@ def unordered(pool, fn, items, ahead):
 def results(fn, items, jobs, chunksize=None):
     """fn(item) for every item: in this process with one job, else over ``jobs`` worker
     processes. With ``chunksize``, in the items' order, sent that many at a time; without it,
-    as they finish, a few items ahead of the workers."""
+    one at a time as they finish, a few items ahead of the workers."""
     if jobs == 1:
         yield map(fn, items)
         return
-    with executor(jobs) as pool:
+    # The pool shuts down (its workers stop writing) before the scratch folder is removed.
+    with tempfile.TemporaryDirectory(prefix="deadlift-advisor-") as scratch, \
+            executor(jobs) as pool:
+        work = functools.partial(_to_file, fn, scratch)
+        tasks = enumerate(_batches(items, chunksize or 1))
         if chunksize:
-            yield pool.map(fn, items, chunksize=chunksize)
+            numbers = pool.map(work, tasks)
         else:
-            yield unordered(pool, fn, items, ahead=jobs * 2)
+            numbers = unordered(pool, work, tasks, ahead=jobs * 2)
+        yield itertools.chain.from_iterable(_from_file(scratch, n) for n in numbers)

@@ -13,7 +13,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -371,29 +370,6 @@ def test_a_worker_killed_mid_run_ends_the_command_with_one_line(tmp_path, comman
         assert not (tmp_path / "sheets" / "summary.csv").exists()
         assert not [n for n in os.listdir(tmp_path / "sheets") if n.startswith(".")], \
             "a temporary file was left behind"
-
-
-def test_workers_are_not_forked_from_a_threaded_process():
-    from deadlift_advisor import workers
-
-    code = ("import _thread, threading, time\n"
-            "from deadlift_advisor import workers\n"
-            "print(workers.start_method())\n"
-            "_thread.start_new_thread(time.sleep, (5,))\n"  # as execnet does, not via threading
-            "print(workers.start_method())\n")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    alone, threaded = run.stdout.split()
-    assert alone == "fork"
-    assert threaded != "fork"
-
-    release = threading.Event()
-    thread = threading.Thread(target=release.wait)
-    thread.start()
-    try:
-        assert workers.start_method() != "fork"
-    finally:
-        release.set()
-        thread.join()
 
 
 def test_file_names_are_safe_and_unique(cli, tmp_path):
