@@ -5,6 +5,7 @@ templates/messages.j2; no decision is taken here.
 """
 
 import functools
+import itertools
 from typing import NamedTuple
 
 from .kb import DAYS, EXERCISES, SOURCES, VARIATIONS
@@ -50,9 +51,9 @@ def _plain(value):
     if type(value) in _SCALARS:
         return value
     if isinstance(value, dict) or hasattr(value, "items"):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: v if type(v) in _SCALARS else _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [v if type(v) in _SCALARS else _plain(v) for v in value]
     return value
 
 
@@ -87,9 +88,10 @@ def _text(messages, message_id, params):
 
 
 def _message(messages, said):
-    return {"id": said.id, "text": _text(messages, said.id, said.params),
-            "params": _plain(dict(said.params)), "because": list(said.because),
-            "sources": list(said.sources)}
+    params = said.params
+    return {"id": said.id, "text": _text(messages, said.id, params),
+            "params": {k: v if type(v) in _SCALARS else _plain(v) for k, v in params},
+            "because": list(said.because), "sources": list(said.sources)}
 
 
 def _in_turn(facts, said, said_at):
@@ -136,7 +138,7 @@ def build(profile, facts, trace, messages):
             "load_because": list(lf["because"]), "load_sources": list(lf["sources"])}
 
     # Cite what the conclusions rest on: sources of derived facts, not of every catalogue row.
-    cited = dict.fromkeys(s for f in _in_turn(every, said, facts_said_at) for s in f)
+    cited = dict.fromkeys(itertools.chain.from_iterable(_in_turn(every, said, facts_said_at)))
     advice = Advice(
         profile=dict(profile),
         classification={

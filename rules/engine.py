@@ -67,8 +67,8 @@ class WorkingMemory(FactList):
     """
 
     @staticmethod
-    def _get_fact_id(fact):
-        if not has_dunder_key(fact):  # no special keys to leave out
+    def _get_fact_id(fact, dunder=None):
+        if not (has_dunder_key(fact) if dunder is None else dunder):  # no special keys to skip
             return frozenset((fact.__class__, *dict.items(fact)))
         return frozenset([fact.__class__, *[
             (k, v) for k, v in fact.items()
@@ -89,14 +89,15 @@ class WorkingMemory(FactList):
             self.said.append(message)
             self.said_at.append(self.last_index)
 
-    def declare(self, fact):
+    def declare(self, fact, dunder=None):
         """experta's FactList.declare, step for step, with the field validation skipped for
-        facts that declare no fields (every derived fact) and the id set without a property."""
+        facts that declare no fields (every derived fact) and the id set without a property.
+        ``dunder``: whether the fact has a key with "__", when the caller already knows."""
         if not isinstance(fact, ExpertaFact):
             raise ValueError("The fact must descend the Fact class.")
         if fact.__fields__:
             fact.validate()
-        fact_id = self._get_fact_id(fact)
+        fact_id = self._get_fact_id(fact, dunder)
         if self.duplication or fact_id not in self.reference_counter:
             idx = self.last_index
             dict.__setitem__(fact, "__factid__", idx)
@@ -174,14 +175,17 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         """experta's declare: refuse patterns posing as facts, then add the facts to working
         memory, updating the agenda unless the engine is running (it does that itself). The
         same steps, in one loop each, instead of a generator per check."""
+        dunders = []
         for fact in facts:
             if fact.has_field_constraints():
                 raise TypeError("Declared facts cannot contain conditional elements")
-            if fact.has_nested_accessor():
+            dunder = has_dunder_key(fact)  # asked once for both checks that need it
+            if dunder and fact.has_nested_accessor():
                 raise KeyError("Cannot declare facts containing double underscores as keys.")
+            dunders.append(dunder)
         last = None
-        for fact in facts:
-            last = self.facts.declare(fact)
+        for fact, dunder in zip(facts, dunders, strict=True):
+            last = self.facts.declare(fact, dunder)
         if not self.running:
             added, removed = self.get_activations()
             self.strategy.update_agenda(self.agenda, added, removed)

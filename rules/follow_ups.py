@@ -10,6 +10,8 @@ reduced after its muscles were worked, full when they were not (K7), with K8's e
 compound back work after a capped back-day deadlift.
 """
 
+import functools
+
 from ..experta_compat import AS, MATCH, NOT, L, frozen_pairs
 from ..kb.exercises import EXERCISES
 from ..kb.facts import (Answers, Classification, DayKind, DeadliftDay, Exercise, FollowUp,
@@ -25,14 +27,27 @@ def _follow_up(engine, rule_id, ex, intensity, **params):
                             sources=sources_of(rule_id)))
 
 
+@functools.cache
+def _catalogue():
+    """Per exercise: kind, trained muscles (a tuple, as a fact keeps it) and the areas it loads;
+    worked out once per process instead of once per menu."""
+    return {x: (ex["kind"], tuple(ex["trains"]), frozenset(ex["loads"]))
+            for x, ex in EXERCISES.items()}
+
+
+@functools.lru_cache(maxsize=64)
+def _follows_on(day):
+    return tuple(x for x, ex in EXERCISES.items() if day in ex["follows_on"])
+
+
 def _menu(engine, exercise_ids, cls, area, injured):
-    worked = set(cls["primary"]) | set(cls["secondary"])
+    worked = {*cls["primary"], *cls["secondary"]}
+    injured = set(injured)
+    catalogue = _catalogue()
     engine.declare(*(
-        Exercise(id=x, kind=EXERCISES[x]["kind"], trains=tuple(EXERCISES[x]["trains"]),
-                 trains_worked=bool(worked & set(EXERCISES[x]["trains"])),
-                 meets_injury=area in EXERCISES[x]["loads"]
-                 or bool(set(injured) & set(EXERCISES[x]["trains"])))
-        for x in dict.fromkeys(exercise_ids)))
+        Exercise(id=x, kind=kind, trains=trains, trains_worked=not worked.isdisjoint(trains),
+                 meets_injury=area in loads or not injured.isdisjoint(trains))
+        for x in dict.fromkeys(exercise_ids) for kind, trains, loads in (catalogue[x],)))
 
 
 class FollowUpRules:
@@ -43,8 +58,7 @@ class FollowUpRules:
     def session_menu(self, day, cls, area, injured):
         # Only today's menu enters working memory: the whole catalogue would be matched against
         # every follow-up rule for nothing.
-        _menu(self, [x for x, ex in EXERCISES.items() if day in ex["follows_on"]], cls, area,
-              injured)
+        _menu(self, _follows_on(day), cls, area, injured)
 
     @rule("fu.session_menu_from_week", Prescription(perform=True), DeadliftDay(day=MATCH.day),
           DayKind(day=MATCH.day, exercises=MATCH.exercises),

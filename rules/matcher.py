@@ -344,6 +344,14 @@ def _alpha(node):
             what, value = literal
             index.setdefault(what, {}).setdefault(value, []).append(_alpha(sub))
     walkers += [_lookup(what, table) for what, table in index.items()]
+    if not callbacks and len(walkers) == 1:  # most nodes: one test below, nothing else
+        return walkers[0]
+    if not walkers and len(callbacks) == 1:
+        callback = callbacks[0]
+
+        def only(fact, token):
+            callback(token)
+        return only
 
     def children(fact, token):
         for callback in callbacks:
@@ -354,14 +362,15 @@ def _alpha(node):
 
 
 def _lookup(what, table):
+    table = {value: walks[0] if len(walks) == 1 else _both(walks) for value, walks in table.items()}
+
     def lookup(fact, token):
         try:
-            hits = table.get(fact.get(what, _MISSING))
+            walk = table.get(fact.get(what, _MISSING))
         except TypeError:  # an unhashable value equals none of the (hashable) literals
             return
-        if hits:
-            for walk in hits:
-                walk(fact, token)
+        if walk is not None:
+            walk(fact, token)
     return lookup
 
 

@@ -5,6 +5,8 @@ Limit (upper bounds only); rx.compose folds them at the end, so the most conserv
 wins whatever order the limits arrived in. %1RM comes from the RTS chart (effective reps).
 """
 
+import functools
+
 from ..experta_compat import AS, MATCH
 from ..kb.facts import (Answers, Band, GoalBand, Limit, MaxEffortGrant, Placement,
                         Prescription)
@@ -12,6 +14,7 @@ from ..kb.programming import RTS_PERCENT_BY_EFFECTIVE_REPS, RTS_SOURCES
 from .base import AFTER, COMPOSE, LIMITS, rule, sources_of
 
 
+@functools.lru_cache(maxsize=1024)
 def percent_1rm(reps, rpe):
     """%1RM for ``reps`` at ``rpe`` from the RTS chart: effective reps = reps + (10 - RPE).
 
@@ -28,7 +31,8 @@ def percent_1rm(reps, rpe):
 
 
 def fold(band, limits):
-    """Apply upper-bound limits to a band; returns the prescription fields."""
+    """Apply upper-bound limits to a band; returns the prescription fields (ranges as (low,
+    high) tuples, which a fact keeps as they are)."""
     sets_lo, sets_hi = band["sets"]
     reps_lo, reps_hi = band["reps"]
     rpe_lo, rpe_hi = band["rpe"]
@@ -45,8 +49,8 @@ def fold(band, limits):
         return {"perform": False, "max_effort": False, "sets": None, "reps": None, "rpe": None,
                 "percent_1rm": None}
     return {"perform": True, "max_effort": max_effort,
-            "sets": [sets_lo, sets_hi], "reps": [reps_lo, reps_hi], "rpe": [rpe_lo, rpe_hi],
-            "percent_1rm": [percent_1rm(reps_hi, rpe_lo), percent_1rm(reps_lo, rpe_hi)]}
+            "sets": (sets_lo, sets_hi), "reps": (reps_lo, reps_hi), "rpe": (rpe_lo, rpe_hi),
+            "percent_1rm": (percent_1rm(reps_hi, rpe_lo), percent_1rm(reps_lo, rpe_hi))}
 
 
 class PrescriptionRules:
@@ -113,19 +117,22 @@ class PrescriptionRules:
     @rule("rx.compose", AS.band << Band(), Placement(),
           k=("K14",), sources=RTS_SOURCES, salience=COMPOSE)
     def fold_prescription(self, band):
-        facts = self.facts.values()
-        limits = [f for f in facts if isinstance(f, Limit)]
-        grants = [f for f in facts if isinstance(f, MaxEffortGrant)]
+        limits, grants = [], []
+        for f in self.facts.values():
+            if isinstance(f, Limit):
+                limits.append(f)
+            elif isinstance(f, MaxEffortGrant):
+                grants.append(f)
         fields = fold({**band, "granted": bool(grants)}, limits)
-        because = [*band["because"]]
-        sources = [*band["sources"]]
+        because = dict.fromkeys(band["because"])
+        sources = dict.fromkeys(band["sources"])
         for f in [*grants, *limits]:
-            because += [r for r in f["because"] if r not in because]
-            sources += [s for s in f["sources"] if s not in sources]
-        because.append("rx.compose")
+            because.update(dict.fromkeys(f["because"]))
+            sources.update(dict.fromkeys(f["sources"]))
+        because["rx.compose"] = None
         self.declare(Prescription(goal=band["goal"], limits=tuple(f["key"] for f in limits),
-                                  because=tuple(because), sources=sources_of("rx.compose", sources),
-                                  **fields))
+                                  because=tuple(because),
+                                  sources=sources_of("rx.compose", tuple(sources)), **fields))
 
     @rule("rx.rpe10_only_as_test", Prescription(max_effort=True),
           k=("K10",), sources=("gundersen-2025",), salience=AFTER)
