@@ -80,7 +80,26 @@ def _sources_of(rule_id, extra):
     return tuple(seen)  # tuples: experta stores them as they are, lists it copies
 
 
-@functools.cache
+_TABLE_CACHES = []
+
+
+def per_process(maxsize=None):
+    """functools.lru_cache for values worked out from the knowledge base, once per process.
+    Registered, so that whoever changes the knowledge base at run time (a test breaking a rule
+    on purpose) can call forget_tables() and have every one of them worked out again."""
+    def decorate(fn):
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+        _TABLE_CACHES.append(cached)
+        return cached
+    return decorate
+
+
+def forget_tables():
+    for cached in _TABLE_CACHES:
+        cached.cache_clear()
+
+
+@per_process()
 def _frozen(name):
     """Catalogue tables frozen once per process, the way experta stores fact values.
 
@@ -88,6 +107,13 @@ def _frozen(name):
     frozen, building a fact from catalogue data per consultation costs next to nothing.
     """
     return freeze_once(_TABLES[name])
+
+
+@per_process()
+def _cap(key):
+    """A cap's row, and its fields as a plain dict to unpack into a Limit."""
+    row = _frozen("limits")[key]
+    return row, {k: v for k, v in row.items() if k != "sources"}
 
 
 _TABLES = {"variation": VARIATIONS, "goal": GOAL_BANDS, "injury_area": INJURY_AREAS,
@@ -99,8 +125,7 @@ class DeriveMixin:
 
     def limit(self, rule_id, key):
         """Declare the cap named ``key`` in kb.programming.LIMITS; returns its row."""
-        row = _frozen("limits")[key]
-        fields = {k: v for k, v in row.items() if k != "sources"}
+        row, fields = _cap(key)
         self.declare(Limit(key=key, because=(rule_id,), sources=sources_of(rule_id, row["sources"]),
                            **fields))
         return row

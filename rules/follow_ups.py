@@ -10,13 +10,11 @@ reduced after its muscles were worked, full when they were not (K7), with K8's e
 compound back work after a capped back-day deadlift.
 """
 
-import functools
-
 from ..experta_compat import AS, MATCH, NOT, L, frozen_pairs
 from ..kb.exercises import EXERCISES
 from ..kb.facts import (Answers, Classification, DayKind, DeadliftDay, Exercise, FollowUp,
                         InjuryArea, Placement, Prescription, WeekDay)
-from .base import FOLLOW, rule, sources_of
+from .base import FOLLOW, per_process, rule, sources_of
 
 NOT_CLEARED = L("acute") | L("recovering")
 
@@ -27,7 +25,7 @@ def _follow_up(engine, rule_id, ex, intensity, **params):
                             sources=sources_of(rule_id)))
 
 
-@functools.cache
+@per_process()
 def _catalogue():
     """Per exercise: kind, trained muscles (a tuple, as a fact keeps it) and the areas it loads;
     worked out once per process instead of once per menu."""
@@ -35,7 +33,7 @@ def _catalogue():
             for x, ex in EXERCISES.items()}
 
 
-@functools.lru_cache(maxsize=64)
+@per_process(maxsize=64)
 def _follows_on(day):
     return tuple(x for x, ex in EXERCISES.items() if day in ex["follows_on"])
 

@@ -157,6 +157,18 @@ class LeanWhereNode(WhereNode):
                 child.callback(token)
 
 
+class _Activation(Activation):
+    """experta's Activation, keeping the conflict set's frozen fact set instead of copying it
+    into a new set (nothing changes an activation's facts; a set and a frozenset compare
+    equal)."""
+
+    def __init__(self, rule, facts, context):
+        self.rule = rule
+        self.facts = facts
+        self.key = None
+        self.context = context
+
+
 class LeanConflictSetNode(_Remembers, ConflictSetNode):
     """A rule's conflict set: the activations added and removed since the engine last asked."""
 
@@ -183,13 +195,13 @@ class LeanConflictSetNode(_Remembers, ConflictSetNode):
                 self.touched.append(self)
             self.memory.add(info)
             if self.removed.pop(key, None) is None:
-                self.added[key] = Activation(self.rule, data, dict(bound))
+                self.added[key] = _Activation(self.rule, data, dict(bound))
         else:
             if info not in self.memory:
                 return
             self.memory.discard(info)
             if self.added.pop(key, None) is None:
-                self.removed[key] = Activation(self.rule, data, dict(bound))
+                self.removed[key] = _Activation(self.rule, data, dict(bound))
         self.dirty.append(self)
 
     def get_activations(self):

@@ -5,16 +5,14 @@ Limit (upper bounds only); rx.compose folds them at the end, so the most conserv
 wins whatever order the limits arrived in. %1RM comes from the RTS chart (effective reps).
 """
 
-import functools
-
 from ..experta_compat import AS, MATCH
 from ..kb.facts import (Answers, Band, GoalBand, Limit, MaxEffortGrant, Placement,
                         Prescription)
 from ..kb.programming import RTS_PERCENT_BY_EFFECTIVE_REPS, RTS_SOURCES
-from .base import AFTER, COMPOSE, LIMITS, rule, sources_of
+from .base import AFTER, COMPOSE, LIMITS, per_process, rule, sources_of
 
 
-@functools.lru_cache(maxsize=1024)
+@per_process(maxsize=1024)
 def percent_1rm(reps, rpe):
     """%1RM for ``reps`` at ``rpe`` from the RTS chart: effective reps = reps + (10 - RPE).
 

@@ -22,10 +22,10 @@ from click.testing import CliRunner
 
 from deadlift_advisor import kbcheck
 from deadlift_advisor.cli import main
-from deadlift_advisor.kb import enumerated_space
+from deadlift_advisor.kb import EXERCISES, enumerated_space
 from deadlift_advisor.kb.programming import LIMITS
 from deadlift_advisor.rules import RULES
-from deadlift_advisor.rules import engine as engine_module
+from deadlift_advisor.rules.base import forget_tables
 
 REPO = Path(__file__).resolve().parents[1]
 ROSTER = REPO / "examples" / "roster.csv"
@@ -440,10 +440,10 @@ def test_the_optional_sweep_holds_the_invariants_and_fires_the_load_and_week_rul
 
 @pytest.fixture
 def fresh_limits():
-    """The engine freezes the limit table once per process: rebuild it around a patch."""
-    engine_module._frozen.cache_clear()
+    """The engine works out its tables once per process: work them out again around a patch."""
+    forget_tables()
     yield
-    engine_module._frozen.cache_clear()
+    forget_tables()
 
 
 def back_day_profiles():
@@ -471,6 +471,24 @@ def test_a_rule_broken_on_purpose_is_reported(monkeypatch, fresh_limits):
     for answers, found in problems:
         assert answers["placement"] == "back_day"
         assert any("back-day rpe" in f for f in found), found
+
+
+def test_a_changed_exercise_catalogue_is_seen_once_the_tables_are_forgotten(monkeypatch,
+                                                                            fresh_limits):
+    """The session menus come from a table worked out once per process; forget_tables() is
+    what a tool that edits the knowledge base at run time calls, and then the edit counts."""
+    import deadlift_advisor
+
+    answers = {"variation": "conventional", "goal": "strength", "experience": "intermediate",
+               "placement": "leg_day"}
+    before = [f["exercise"] for f in deadlift_advisor.advise(answers).follow_ups]
+    assert len(before) >= 2
+    gone = before[0]
+    monkeypatch.setitem(EXERCISES[gone], "follows_on",
+                        [d for d in EXERCISES[gone]["follows_on"] if d != "leg_day"])
+    forget_tables()
+    after = [f["exercise"] for f in deadlift_advisor.advise(answers).follow_ups]
+    assert after == before[1:]
 
 
 def test_kb_check_command_with_a_small_limit():
