@@ -47,7 +47,8 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value):
-    """experta freezes lists and dicts; turn them back into JSON-friendly ones."""
+    """experta freezes lists and dicts; turn them back into JSON-friendly ones (scalars, nearly
+    every value, are taken as they are without a call)."""
     if type(value) in _SCALARS:
         return value
     if isinstance(value, dict) or hasattr(value, "items"):
@@ -88,10 +89,9 @@ def _text(messages, message_id, params):
 
 
 def _message(messages, said):
-    params = said.params
-    return {"id": said.id, "text": _text(messages, said.id, params),
-            "params": {k: v if type(v) in _SCALARS else _plain(v) for k, v in params},
-            "because": list(said.because), "sources": list(said.sources)}
+    return {"id": said.id, "text": _text(messages, said.id, said.params),
+            "params": _plain(dict(said.params)), "because": list(said.because),
+            "sources": list(said.sources)}
 
 
 def _in_turn(facts, said, said_at):

@@ -33,7 +33,7 @@ def _catalogue():
             for x, ex in EXERCISES.items()}
 
 
-@per_process(maxsize=64)
+@per_process()
 def _follows_on(day):
     return tuple(x for x, ex in EXERCISES.items() if day in ex["follows_on"])
 
@@ -41,11 +41,13 @@ def _follows_on(day):
 def _menu(engine, exercise_ids, cls, area, injured):
     worked = {*cls["primary"], *cls["secondary"]}
     injured = set(injured)
-    catalogue = _catalogue()
-    engine.declare(*(
-        Exercise(id=x, kind=kind, trains=trains, trains_worked=not worked.isdisjoint(trains),
-                 meets_injury=area in loads or not injured.isdisjoint(trains))
-        for x in dict.fromkeys(exercise_ids) for kind, trains, loads in (catalogue[x],)))
+    menu = []
+    for x in dict.fromkeys(exercise_ids):
+        kind, trains, loads = _catalogue()[x]
+        menu.append(Exercise(id=x, kind=kind, trains=trains,
+                             trains_worked=not worked.isdisjoint(trains),
+                             meets_injury=area in loads or not injured.isdisjoint(trains)))
+    engine.declare(*menu)
 
 
 class FollowUpRules:

@@ -55,7 +55,7 @@ def test_a_worker_killed_while_returning_large_results_breaks_the_pool_without_h
         assert not list(scratch.iterdir()), "the scratch folder was left behind"
 
 
-def test_results_keep_the_items_order_and_every_item(tmp_path):
+def test_results_keep_the_items_order_and_every_item():
     from deadlift_advisor import workers
 
     for jobs, chunksize in [(1, None), (2, 3), (2, 1000), (2, None)]:
@@ -90,4 +90,3 @@ def test_workers_are_not_forked_from_a_threaded_process():
     finally:
         release.set()
         thread.join()
-
