@@ -14,7 +14,6 @@ _engine = None
 def advise(answers):
     """Answers (a mapping, see DESIGN.md) -> Advice. Raises AnswerError on bad answers."""
     global _engine
-    from .advice import build
     from .validation import validate
     from .render import messages
 
@@ -22,8 +21,9 @@ def advise(answers):
     if _engine is None:
         from .rules import AdvisorEngine
         _engine = AdvisorEngine()
-    facts = _engine.consult(profile)
-    return build(profile, facts, _engine.trace, messages())
+    from .advice import consult
+
+    return consult(_engine, profile, messages())
 
 
 def __getattr__(name):

@@ -13,7 +13,7 @@ from .kb import facts as F
 from .kb.weeks import WEEKDAYS
 from .version import __version__
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Advice(NamedTuple):
@@ -31,6 +31,7 @@ class Advice(NamedTuple):
     references: list
     trace: tuple = ()
     schedule: dict | None = None
+    alternative: dict | None = None
 
     def to_dict(self):
         return {"schema_version": SCHEMA_VERSION, "version": __version__,
@@ -38,7 +39,7 @@ class Advice(NamedTuple):
                 "placement": self.placement, "prescription": self.prescription,
                 "follow_ups": self.follow_ups, "recovery": self.recovery,
                 "warnings": self.warnings, "recommendations": self.recommendations,
-                "schedule": self.schedule,
+                "schedule": self.schedule, "alternative": self.alternative,
                 "disclaimer": self.disclaimer, "references": self.references,
                 "trace": list(self.trace)}
 
@@ -131,7 +132,11 @@ def build(profile, facts, trace, messages):
     if loads:
         lf = loads[0]
         load_fields = {
-            "estimated_1rm": {"value": lf["estimated_1rm"], "basis": lf["basis"]},
+            "estimated_1rm": {"value": lf["estimated_1rm"], "basis": lf["basis"],
+                              "lift": lf["lift"], "measured": lf["measured"],
+                              "ratio": lf["ratio"], "relation_inferred": lf["inferred"],
+                              "rough": lf["rough"], "raw": lf["raw"],
+                              "held": bool(VARIATIONS[cls["variation"]]["relation"].get("held"))},
             "load_range": list(lf["load_range"]), "units": lf["units"], "plate_step": lf["step"],
             "loads": [{"set": n, "reps": reps, "rpe": rpe, "weight": w}
                       for n, reps, rpe, w in lf["sets"]],
@@ -144,16 +149,18 @@ def build(profile, facts, trace, messages):
         classification={
             "variation": cls["variation"], "label": VARIATIONS[cls["variation"]]["label"],
             "category": cls["category"], "provisional": cls["provisional"],
+            "role": VARIATIONS[cls["variation"]]["role"],
             "primary_movers": list(cls["primary"]), "secondary_movers": list(cls["secondary"]),
             "stabilizers": list(cls["stabilizers"]),
             "evidence": VARIATIONS[cls["variation"]]["evidence"],
             "because": list(cls["because"]), "sources": list(cls["sources"])},
         placement={"day": place["day"], "allowed_days": [d for d in DAYS if d in allowed],
-                   "order": place["order"], "because": list(place["because"]),
+                   "order": place["order"], "role": place["role"], "because": list(place["because"]),
                    "sources": list(place["sources"])},
         prescription={"perform": rx["perform"], "sets": _plain(rx["sets"]),
                       "reps": _plain(rx["reps"]), "rpe": _plain(rx["rpe"]),
                       "percent_1rm": _plain(rx["percent_1rm"]), "max_effort": rx["max_effort"],
+                      "load_capped": rx["load_capped"], "pct_cap": rx["pct_cap"],
                       "goal": rx["goal"], "limits": list(rx["limits"]), **load_fields,
                       "because": list(rx["because"]), "sources": list(rx["sources"])},
         follow_ups=[{"exercise": f["exercise"], "label": EXERCISES[f["exercise"]]["label"],
@@ -174,42 +181,85 @@ def build(profile, facts, trace, messages):
     return advice
 
 
+def consult(engine, profile, messages):
+    """One consultation on ``engine``, as Advice. A variation offered instead of a ruled-out one
+    gets a consultation of its own, so its prescription, caps and loads are worked out exactly
+    as if the lifter had chosen it."""
+    facts = engine.consult(profile)
+    advice = build(profile, facts, engine.trace, messages)
+    offered = alternative_of(facts)
+    if offered is None:
+        return advice
+    alt_profile = {**profile, "variation": offered["variation"]}
+    alt = build(alt_profile, engine.consult(alt_profile), engine.trace, messages)
+    return with_alternative(advice, offered, alt)
+
+
+def alternative_of(facts):
+    """The variation the rules offer instead of a ruled-out one, with why: (fact) or None."""
+    return next((f for f in facts.values() if isinstance(f, F.Alternative)), None)
+
+
+def with_alternative(advice, fact, alt):
+    """Advice with the alternative's own consultation (Advice ``alt``) summarised in it."""
+    return advice._replace(alternative={
+        "variation": fact["variation"], "label": VARIATIONS[fact["variation"]]["label"],
+        "category": alt.classification["category"], "role": alt.classification["role"],
+        "provisional": alt.classification["provisional"],
+        "area": fact["area"], "stage": fact["stage"],
+        "prescription": alt.prescription, "placement": alt.placement,
+        "recovery": {k: alt.recovery[k] for k in ("posterior_chain_rest_hours", "because",
+                                                   "sources")},
+        "because": list(fact["because"]), "sources": list(fact["sources"])},
+        references=advice.references + [r for r in alt.references
+                                        if r not in advice.references])
+
+
 def _schedule(facts, messages, follow_ups):
-    """The week as a grid: the deadlift day first in its session, conflicts marked avoid."""
-    day_facts = _of(facts, F.DeadliftDay)
-    if not day_facts:
-        return None
-    chosen = day_facts[0]
+    """The week as a grid: the deadlift day first in its session, conflicts marked avoid, and
+    what the injury rules out marked on every day. None when no week was given."""
     kinds = {f["day"]: f for f in _of(facts, F.DayKind)}
+    if not kinds:
+        return None
+    day_facts = _of(facts, F.DeadliftDay)
+    chosen = day_facts[0] if day_facts else None
+    deadlift_day = chosen["day"] if chosen else None
     conflicts = _of(facts, F.Conflict)
+    clashes = {(f["day"], f["exercise"]): f for f in _of(facts, F.InjuryClash)}
     notes = {}
     for f in _of(facts, F.ScheduleNote):
         notes.setdefault(f["day"], []).append(f)
     in_the_way = {(c["day"], c["exercise"]) for c in conflicts}
     intensity = {f["exercise"]: f["intensity"] for f in follow_ups}
+    protected = chosen["protected"] if chosen else ()
     days = {}
     for day, kind in sorted(kinds.items(), key=lambda item: WEEKDAYS.index(item[0])):
         entries = []
-        if day == chosen["day"]:
+        if day == deadlift_day:
             entries.append({"exercise": "deadlift", "label": "Deadlift", "intensity": "main",
                             "note": None})
-        for x in kind["exercises"]:
+        for x in dict.fromkeys(kind["exercises"]):
             if x == "deadlift":
                 continue
-            if day == chosen["day"]:
+            clash = clashes.get((day, x))
+            if day == deadlift_day:
                 level = intensity.get(x, "full")
             else:
                 level = "avoid" if (day, x) in in_the_way else "full"
+            if clash and _HARDER[clash["intensity"]] > _HARDER[level]:
+                level = clash["intensity"]
+            note = ("move it out of the recovery window" if (day, x) in in_the_way
+                    else messages.injury_entry(clash["intensity"], clash["area"]) if clash
+                    else None)
             entries.append({"exercise": x, "label": EXERCISES[x]["label"], "intensity": level,
-                            "note": "move it out of the recovery window"
-                            if (day, x) in in_the_way else None})
+                            "note": note})
         days[day] = {"session": kind["session"], "entries": entries,
-                     "protected": day in chosen["protected"],
+                     "protected": day in protected,
                      "note": " ".join(_note(messages, f) for f in notes.get(day, ())) or None}
     unknown = {f["day"]: list(f["unknown"]) for f in _of(facts, F.WeekDay) if f["unknown"]}
     return {
-        "deadlift_day": chosen["day"], "session": chosen["session"],
-        "protected_days": list(chosen["protected"]), "window_hours": chosen["hours"],
+        "deadlift_day": deadlift_day, "session": chosen["session"] if chosen else None,
+        "protected_days": list(protected), "window_hours": chosen["hours"] if chosen else None,
         "days": days, "unknown_exercises": unknown,
         "conflicts": [{"day": c["day"], "exercise": c["exercise"],
                        "label": EXERCISES[c["exercise"]]["label"] if c["exercise"] else None,
@@ -219,7 +269,18 @@ def _schedule(facts, messages, follow_ups):
                                                  c["deadlift_day"], c["hours"]),
                        "because": list(c["because"]), "sources": list(c["sources"])}
                       for c in conflicts],
-        "because": list(chosen["because"]), "sources": list(chosen["sources"])}
+        "injury": [{"day": f["day"], "exercise": f["exercise"],
+                    "label": EXERCISES[f["exercise"]]["label"], "intensity": f["intensity"],
+                    "area": f["area"], "stage": f["stage"],
+                    "text": messages.injury_clash(f["intensity"], f["day"],
+                                                  EXERCISES[f["exercise"]]["label"], f["area"]),
+                    "because": list(f["because"]), "sources": list(f["sources"])}
+                   for f in clashes.values()],
+        "because": list(chosen["because"]) if chosen else ["sched.read_day"],
+        "sources": list(chosen["sources"]) if chosen else ["project-inference"]}
+
+
+_HARDER = {"main": -1, "full": 0, "reduced": 1, "avoid": 2}
 
 
 def _note(messages, fact):

@@ -118,13 +118,21 @@ def check_week(value):
     return {"split": None, "days": days}
 
 
-CHECKS = {"one_rm": check_one_rm, "recent_set": check_recent_set, "plate_step": check_plate_step}
+def check_max_lift(value, units):
+    from .kb.answers import EXTRA_ANSWERS
+    from .validation import check_choice
+
+    return check_choice("max_lift", value, EXTRA_ANSWERS["max_lift"]["choices"])
+
+
+CHECKS = {"one_rm": check_one_rm, "recent_set": check_recent_set, "plate_step": check_plate_step,
+          "max_lift": check_max_lift}
 
 
 def check_extras(given, units):
     """Clean the optional answers present in ``given``; absent ones are None."""
-    cleaned = {key: None for key in ("one_rm", "recent_set", "plate_step", "week")}
-    for key in ("one_rm", "recent_set", "plate_step"):
+    cleaned = {key: None for key in ("one_rm", "recent_set", "plate_step", "week", "max_lift")}
+    for key in ("one_rm", "recent_set", "plate_step", "max_lift"):
         if given.get(key) is not None:
             cleaned[key] = CHECKS[key](given[key], units)
     if given.get("week") is not None:

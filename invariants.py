@@ -7,7 +7,8 @@ list means the advice is sound.
 
 import json
 
-from .kb import CATEGORIES, DAYS, EXERCISES, SOURCES, VARIATIONS
+from .kb import CATEGORIES, DAYS, EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, SOURCES, VARIATIONS
+from .kb.programming import HIGH_VOLUME_REPS, ROUGH_SET, RTS_PERCENT_BY_EFFECTIVE_REPS
 
 # Whether json can write the advice at all: escaping non-ASCII text and tracking containers for
 # cycles (a cycle still fails, as RecursionError) would only slow the question down.
@@ -84,7 +85,12 @@ def violations(advice):
                    f"{notes[0]['params']['rpe_hi']} but the prescription is {r['rpe']}")
 
     out += _load_violations(r)
+    out += _cap_violations(a)
+    out += _role_and_season_violations(a)
+    out += _estimate_violations(a)
+    out += _alternative_violations(a)
     out += _schedule_violations(a)
+    out += _injury_week_violations(a)
 
     seen = set()
     for f in a["follow_ups"]:
@@ -121,6 +127,228 @@ def violations(advice):
     return out
 
 
+def _chart(reps, rpe):
+    """The RTS chart, worked out again here from the table (not the engine's function): %1RM
+    for reps at an RPE, through effective reps, half steps between entries."""
+    table = RTS_PERCENT_BY_EFFECTIVE_REPS
+    eff = min(max(reps + 10 - rpe, 1.0), float(len(table)))
+    low = int(eff)
+    value = table[low - 1] + (eff - low) * ((table[low] - table[low - 1]) if eff > low else 0)
+    return round(value + 1e-9, 1)
+
+
+def _cap_violations(a):
+    """Every cap named in the prescription holds, and the %1RM agrees with the sets, reps and RPE
+    at both corners: the chart's value, or a load ceiling below it (then flagged load_capped)."""
+    r = a["prescription"]
+    if not r["perform"]:
+        return []
+    out = []
+    (reps_lo, reps_hi), (rpe_lo, rpe_hi), (pct_lo, pct_hi) = r["reps"], r["rpe"], r["percent_1rm"]
+    rows = [LIMITS[k] for k in r["limits"] if k in LIMITS]
+    if len(rows) != len(r["limits"]):
+        out.append(f"unknown limit in {r['limits']}")
+    ceilings = [row["pct_hi"] for row in rows if "pct_hi" in row]
+    ceiling = min(ceilings) if ceilings else None
+    for key, row in zip(r["limits"], rows, strict=False):
+        if "pct_hi" in row and pct_hi > row["pct_hi"] + 1e-6:
+            out.append(f"{pct_hi}% of 1RM is above the {key} ceiling of {row['pct_hi']}%")
+        if "rpe_hi" in row and rpe_hi > row["rpe_hi"]:
+            out.append(f"RPE {rpe_hi} is above the {key} cap of {row['rpe_hi']}")
+        if "reps_lo_min" in row and reps_lo < row["reps_lo_min"]:
+            out.append(f"{reps_lo} reps is below the {key} floor of {row['reps_lo_min']}")
+        if "sets_hi" in row and r["sets"][1] > row["sets_hi"]:
+            out.append(f"{r['sets'][1]} sets is above the {key} cap of {row['sets_hi']}")
+        if row.get("max_effort") is False and r["max_effort"]:
+            out.append(f"max effort although {key} forbids it")
+    top, bottom = _chart(reps_lo, rpe_hi), _chart(reps_hi, rpe_lo)
+    capped = ceiling is not None and ceiling < top
+    if bool(r["load_capped"]) != capped:
+        out.append(f"load_capped is {r['load_capped']} but the ceiling {ceiling} vs chart {top} "
+                   f"says {capped}")
+    expect_hi = ceiling if capped else top
+    expect_lo = min(bottom, expect_hi)
+    if abs(pct_hi - expect_hi) > 0.05 or abs(pct_lo - expect_lo) > 0.05:
+        out.append(f"%1RM {r['percent_1rm']} does not agree with {reps_lo}-{reps_hi} reps at RPE "
+                   f"{rpe_lo}-{rpe_hi} (chart {bottom}-{top}, ceiling {ceiling})")
+    if r.get("loads"):
+        one_rm = r["estimated_1rm"]["value"]
+        for entry in r["loads"]:
+            if entry["weight"] > one_rm * pct_hi / 100 + r["plate_step"] / 2 + 1e-6:
+                out.append(f"set {entry['set']}: {entry['weight']} is above {pct_hi}% of {one_rm}")
+            if ceiling is not None and entry["weight"] > one_rm * ceiling / 100 + 1e-6:
+                out.append(f"set {entry['set']}: {entry['weight']} is above the load ceiling "
+                           f"({ceiling}% of {one_rm})")
+            if entry["weight"] > one_rm * _chart(entry["reps"], entry["rpe"]) / 100 \
+                    + r["plate_step"] / 2 + 1e-6:
+                out.append(f"set {entry['set']}: {entry['weight']} × {entry['reps']} is heavier "
+                           f"than RPE {entry['rpe']} allows")
+    stage = a["profile"]["injury_stage"]
+    if stage in ("recovering", "cleared"):
+        if stage not in r["limits"]:
+            out.append(f"a {stage} injury without its caps")
+        elif pct_hi > LIMITS[stage]["pct_hi"] + 1e-6:
+            out.append(f"{stage} injury loaded at {pct_hi}% of 1RM, above its "
+                       f"{LIMITS[stage]['pct_hi']}% ceiling")
+    return out
+
+
+def _role_and_season_violations(a):
+    r, p, profile = a["prescription"], a["placement"], a["profile"]
+    var = VARIATIONS[profile["variation"]]
+    out = []
+    if a["classification"].get("role") != var["role"] or p.get("role") != var["role"]:
+        out.append("role in the advice differs from the catalogue's")
+    if var["role"] == "accessory":
+        if r["max_effort"]:
+            out.append("an accessory hinge with a max test")
+        if p["day"] == "dedicated_day" or "dedicated_day" in p["allowed_days"]:
+            out.append("an accessory hinge as the main lift of a day of its own")
+        if p["order"] == 1:
+            out.append("an accessory hinge placed first in the session")
+        if "accessory_hinge" not in r["limits"]:
+            out.append("an accessory hinge without the accessory caps")
+    ids = {m["id"] for m in a["recommendations"]}
+    if var["role"] != "main" and ids & {"leg_day_deadlift_first", "second_lift_gets_less"}:
+        out.append("main-lift session advice for an accessory hinge")
+    if r["max_effort"] and (r["rpe"][1] < 8.5 or not GOAL_BANDS[profile["goal"]]["max_effort_ok"]):
+        out.append(f"max effort in a plan that tops out at RPE {r['rpe'][1]}")
+    if r["perform"]:
+        demanding = (r["max_effort"] or r["rpe"][1] >= 9.5
+                     or r["sets"][1] * r["reps"][1] >= HIGH_VOLUME_REPS)
+        hours = a["recovery"]["posterior_chain_rest_hours"]
+        if hours != (72 if demanding else 48):
+            out.append(f"{hours} h recovery for a session that is "
+                       f"{'demanding' if demanding else 'not demanding'}")
+    if profile["season_phase"] == "in_season":
+        meet = profile["goal"] == "powerlifting"
+        if meet and ("meet_season" not in r["limits"] or "in_season_once_a_week" in ids
+                     or "in_season" in r["limits"]):
+            out.append("a powerlifter's meet season treated as a team sport's season")
+        floor = max([LIMITS[k].get("reps_lo_min", 0) for k in r["limits"] if k in LIMITS] or [0])
+        if meet and r["perform"] and r["reps"][1] > max(3, floor):
+            out.append(f"meet season with {r['reps'][1]} reps a set")
+        if not meet and "in_season" not in r["limits"]:
+            out.append("in-season without the maintenance caps")
+    if profile["season_phase"] == "pre_season" and profile["goal"] == "powerlifting" and (
+            "pre_season" in r["limits"]):
+        out.append("a powerlifter's meet preparation capped as a team sport's pre-season")
+    return out
+
+
+def _estimate_violations(a):
+    """The weights come from a max of the lift being programmed, or from a conventional max
+    through the catalogue's stated relation; a rough estimate says so and is cut."""
+    r, profile = a["prescription"], a["profile"]
+    est = r.get("estimated_1rm")
+    if not est:
+        return []
+    out = []
+    variation = profile["variation"]
+    relation = VARIATIONS[variation]["relation"]
+    if est["lift"] not in ("conventional", "variation"):
+        return [f"weights from an unknown lift {est['lift']!r}"]
+    if variation == "conventional" and est["lift"] != "variation":
+        out.append("a conventional deadlift loaded through a relation")
+    max_lift = profile.get("max_lift")
+    if max_lift in ("conventional", "variation") and variation != "conventional" and \
+            est["lift"] != max_lift:
+        out.append(f"max_lift {max_lift} given, but the weights read the max as {est['lift']}'s")
+    if max_lift not in ("conventional", "variation") and variation != "conventional":
+        lighter = "conventional" if relation["ratio"] < 1 else "variation"
+        if est["lift"] != lighter:
+            out.append("no max_lift given, and the heavier reading of the max was taken")
+    ratio = relation["ratio"] if est["lift"] == "conventional" else 1.0
+    if abs(est["ratio"] - ratio) > 1e-9:
+        out.append(f"weights derived with ratio {est['ratio']}, the catalogue states {ratio}")
+    if abs(est["value"] - round(est["measured"] * ratio, 1)) > 0.051:
+        out.append(f"1RM {est['value']} is not {ratio} × {est['measured']}")
+    inferred = est["lift"] == "conventional" and relation["inferred"]
+    if bool(est["relation_inferred"]) != inferred:
+        out.append("relation_inferred does not match the catalogue")
+    ids = {m["id"] for m in a["recommendations"]}
+    if inferred and "relation_is_a_starting_guess" not in ids:
+        out.append("weights from an inferred relation without saying so")
+    if est["lift"] == "conventional" and not relation["inferred"] and not relation["sources"]:
+        out.append("a relation without a source")
+    recent = profile.get("recent_set")
+    rough = bool(recent) and (recent["rpe"] <= ROUGH_SET["rpe_at_most"]
+                              or recent["reps"] > ROUGH_SET["reps_over"])
+    if bool(est["rough"]) != rough:
+        out.append(f"estimate marked rough={est['rough']}, the recent set says {rough}")
+    if rough:
+        if not est["raw"] or est["measured"] > est["raw"] * ROUGH_SET["conservative_factor"] + 0.051:
+            out.append("a rough estimate used at face value")
+        if not any(w["id"] == "rough_estimate" for w in a["warnings"]):
+            out.append("a rough estimate without a warning")
+    return out
+
+
+def _ruled_out(variation, area, stage):
+    # Independent of rules.safety.ruled_out: what the knowledge says rules a variation out.
+    return (area == "hamstring" and stage != "cleared"
+            and VARIATIONS[variation]["lengthened_hamstrings"])
+
+
+def _alternative_violations(a):
+    r, profile, alt = a["prescription"], a["profile"], a.get("alternative")
+    area, stage = profile["injury_area"], profile["injury_stage"]
+    out = []
+    if r["perform"] or area == "none" or stage == "acute":
+        if alt:
+            out.append("an alternative offered where none is called for")
+        return out
+    if not alt:
+        if not any(w["id"] == "no_safe_alternative" for w in a["warnings"]):
+            out.append("the lift is ruled out, with no alternative and no word that none is safe")
+        return out
+    if alt["variation"] == profile["variation"] or _ruled_out(alt["variation"], area, stage):
+        out.append(f"alternative {alt['variation']} is ruled out by the same injury")
+    ar = alt["prescription"]
+    if not ar["perform"] or ar["max_effort"]:
+        out.append("an alternative without a safe prescription of its own")
+    elif ar["percent_1rm"][1] > LIMITS[stage]["pct_hi"] + 1e-6:
+        out.append(f"alternative loaded above the {stage} ceiling")
+    if not alt["because"] or not alt["sources"] or any(s not in SOURCES for s in alt["sources"]):
+        out.append("alternative without rule ids or known sources")
+    if not any(m["id"] == "alternative_variation" and m["params"]["alternative"] == alt["variation"]
+               for m in a["recommendations"]):
+        out.append("alternative not named in the advice")
+    return out
+
+
+def _meets(exercise, area):
+    ex = EXERCISES[exercise]
+    return area in ex["loads"] or not set(INJURY_AREAS[area]["muscles"]).isdisjoint(ex["trains"])
+
+
+def _injury_week_violations(a):
+    """An injury is checked against every exercise on every day of the week."""
+    profile, s = a["profile"], a.get("schedule")
+    area, stage = profile["injury_area"], profile["injury_stage"]
+    if profile.get("week") is None:
+        return []
+    if not s:
+        return ["a week was given but the advice has no schedule"]
+    if area == "none":
+        return ["injury entries without an injury"] if s.get("injury") else []
+    out = []
+    listed = {(c["day"], c["exercise"]): c for c in s.get("injury", [])}
+    allowed = ("avoid",) if stage != "cleared" else ("reduced", "avoid")
+    for day, d in s["days"].items():
+        for e in d["entries"]:
+            x = e["exercise"]
+            if x == "deadlift" or not _meets(x, area):
+                continue
+            if e["intensity"] not in allowed:
+                out.append(f"{x} on {day} meets the injured {area} but stays {e['intensity']}")
+            c = listed.get((day, x))
+            if not c or c["intensity"] not in allowed or not c["because"] or not c["sources"] \
+                    or not c["text"].strip():
+                out.append(f"{x} on {day} meets the injured {area} but is not listed with a reason")
+    return out
+
+
 def _load_violations(r):
     out = []
     loads = r.get("loads") or []
@@ -154,6 +382,15 @@ def _schedule_violations(a):
         return []
     out = []
     day = s["deadlift_day"]
+    if day is None:
+        if a["prescription"]["perform"]:
+            return ["a deadlift is prescribed but the week has no deadlift day"]
+        if s["protected_days"] or s["conflicts"] or any(
+                e["exercise"] == "deadlift" for v in s["days"].values() for e in v["entries"]):
+            out.append("a week without a deadlift still shows one or its recovery window")
+        return out
+    if not a["prescription"]["perform"]:
+        return ["a deadlift day in a week with no deadlift"]
     if day not in WEEKDAYS:
         return [f"deadlift day {day!r} is not a weekday"]
     start = WEEKDAYS.index(day)

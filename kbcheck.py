@@ -10,14 +10,17 @@ exists, every variation and exercise is reachable, every rule has a justificatio
 import itertools
 import os
 
-from .kb import (ANSWERS, EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, SOURCES, VARIATIONS,
-                 enumerated_space)
+from .kb import (ANSWERS, EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, SOURCES, STAGES,
+                 VARIATIONS, enumerated_space)
 from .kb.programming import RECOVERY_SOURCES, RTS_SOURCES
 from .kb.weeks import SPLITS
 
 def optional_sweep():
     """Profiles with loads and weeks: every variation x split preset x placement, with either a
-    1RM or a recent set (and both once), in kg and lb."""
+    1RM or a recent set (and both once), in kg and lb; then every variation x split preset x
+    injury area and stage, with loads read both ways (max_lift) and a rough recent set, so the
+    week is reviewed for every injury and every variation is loaded as itself (the presets and a
+    week that already lists a deadlift)."""
     for i, (variation, split, placement) in enumerate(itertools.product(
             VARIATIONS, SPLITS, ("auto", "leg_day", "back_day", "full_body", "dedicated_day"))):
         loads = [{"one_rm": 180}, {"recent_set": "150x5@8"},
@@ -25,6 +28,20 @@ def optional_sweep():
         yield {"variation": variation, "goal": ("strength", "hypertrophy", "power")[i % 3],
                "experience": ("novice", "intermediate", "advanced")[i % 3],
                "placement": placement, "back_days_per_week": i % 4, "week": split, **loads}
+    injuries = [(area, stage) for area in INJURY_AREAS if area != "none" for stage in STAGES]
+    for i, (variation, split, (area, stage)) in enumerate(itertools.product(
+            VARIATIONS, [*SPLITS, OWN_DEADLIFT_WEEK], injuries)):
+        loads = [{"one_rm": 200, "max_lift": "conventional"}, {"recent_set": "100x12@6"},
+                 {"one_rm": 150, "max_lift": "variation"}, {"one_rm": 300, "units": "lb"}][i % 4]
+        yield {"variation": variation, "goal": GOALS[i % len(GOALS)],
+               "experience": ("novice", "intermediate", "advanced")[i % 3],
+               "season_phase": ("none", "in_season", "post_season", "pre_season")[i % 4],
+               "injury_area": area, "injury_stage": stage, "week": split, **loads}
+
+
+GOALS = ANSWERS["goal"]["choices"]
+# A week in which the lifter already deadlifts, beside hinges and rows.
+OWN_DEADLIFT_WEEK = {"mon": "deadlift, squat", "wed": "bench, rows", "thu": "good mornings, rdl"}
 
 
 def _check_chunk(profiles):

@@ -413,7 +413,10 @@ def _extras_shown(key, answers, words):
         if answers.get("recent_set") is not None:
             parts.append(f"recent set {_extra(answers['recent_set'])}")
         if answers.get("one_rm") is not None:
-            parts.append(f"1RM {_extra(answers['one_rm'])}")
+            one_rm = answers["one_rm"]
+            parts.append(f"1RM {_num(one_rm)}")
+        if parts and answers.get("max_lift"):
+            parts.append(words["max_lift"]["shown"][answers["max_lift"]])
         return "; ".join(parts) or words["weights"]["none"]
     week = answers.get("week")
     if week is None:
@@ -463,8 +466,30 @@ def ask_weights(answers, ui):
             continue
         answers.pop("recent_set", None)
         answers.pop("one_rm", None)
+        answers.pop("max_lift", None)
         answers.update(value)
+        if value and answers.get("variation", "conventional") != "conventional":
+            ask_max_lift(answers, ui)
         return
+
+
+def ask_max_lift(answers, ui):
+    """Which lift the weight was measured on, when the variation is not the conventional one."""
+    words = wording()["extras"]["max_lift"]
+    keys = ("conventional", "variation", "auto")
+    ui.echo(ui.style(words["question"], bold=True))
+    for number, key in enumerate(keys, 1):
+        ui.echo(f"  {number}. {words['choices'][key]}")
+    while True:
+        text = ui.prompt(words["prompt"], default="3", show_default=True).strip().lower()
+        if text == "?":
+            ui.echo(ui.wrap(words["help"], indent="  "))
+            continue
+        if _digits(text) and 1 <= int(text) <= len(keys):
+            if keys[int(text) - 1] != "auto":
+                answers["max_lift"] = keys[int(text) - 1]
+            return
+        ui.echo(ui.style(f"'{text}' is not one of 1–{len(keys)}; ? for help", fg="red"))
 
 
 def ask_week(answers, ui):
@@ -549,13 +574,16 @@ def _num(value):
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _span(pair, fmt=_num):
-    low, high = (fmt(v) for v in pair)
-    return low if low == high else f"{low}–{high}"
-
-
 def _muscles(ids):
     return ", ".join(m.replace("_", " ") for m in ids) or "—"
+
+
+def _plan_words():
+    """The sheet's own phrases for the plan (templates/partials/plan.j2), so the terminal and the
+    sheets word the effort, the loads and the alternative the same way."""
+    from .render import environment
+
+    return environment().get_template("partials/plan.j2").module
 
 
 def summary_lines(advice):
@@ -572,26 +600,31 @@ def summary_lines(advice):
              ""]
     order = "first exercise of the session" if p["order"] == 1 else f"exercise no. {p['order']}"
     lines.append(f"Where:  {days[p['day']]['label']}, {order}")
+    plan = _plan_words()
     if r["perform"]:
-        percent = _span(r["percent_1rm"], lambda v: str(round(v)))
-        lines.append(f"How:    {_span(r['sets'])} sets × {_span(r['reps'])} reps at RPE "
-                     f"{_span(r['rpe'])} (about {percent}% of 1RM); maximal efforts: "
+        lines.append(f"How:    {plan.effort(r)}; maximal efforts: "
                      + ("only as a planned test" if r["max_effort"] else "no"))
     else:
         lines.append("How:    no deadlift for now")
     if r.get("loads"):  # only with a 1RM or a recent set among the answers
-        units = r.get("units") or a["profile"].get("units", "")
-        sets_ = ", ".join(f"{_num(x['weight'])} {units} × {x['reps']} (RPE {_num(x['rpe'])})"
-                          for x in r["loads"])
-        estimate = (r.get("estimated_1rm") or {}).get("value")
-        lines.append(f"Loads:  {sets_}"
-                     + (f"; 1RM taken as {_num(estimate)} {units}" if estimate else ""))
+        lines.append(f"Loads:  {plan.weights(r)}; {plan.basis(r)}")
+    alt = a.get("alternative")
+    if alt:
+        ar = alt["prescription"]
+        lines += ["", f"Instead, {alt['label']}:", f"  {plan.effort(ar)}"]
+        if ar.get("loads"):
+            lines.append(f"  Loads: {plan.weights(ar)}; {plan.basis(ar)}")
+        lines.append(f"  {plan.alternative_where(alt)}")
     schedule = a.get("schedule") or {}
     if schedule.get("deadlift_day"):
         day = WEEKDAYS.get(schedule["deadlift_day"], schedule["deadlift_day"])
         rest = ", ".join(WEEKDAYS.get(d, d) for d in schedule.get("protected_days") or ())
         lines.append(f"When:   {day}" + (f"; keep {rest} free of heavy posterior-chain work"
                                          if rest else ""))
+    if schedule.get("injury"):
+        lines += ["", "Your injury in your week:"]
+        lines += [f"  ! {line}" for line in
+                  plan.injury_lines(schedule, a["profile"]["injury_area"]).split("\n") if line]
     if a["follow_ups"]:
         lines += ["", "After it:"]
         lines += [f"  - {f['label']}: {words['intensities'][f['intensity']]}"

@@ -44,6 +44,9 @@ def environment():
     env.filters["md"] = _md
     env.filters["wrap"] = _wrap
     env.filters["oneline"] = _oneline
+    from .kb import VARIATIONS
+
+    env.globals["VARIATION_LABELS"] = {k: v["label"] for k, v in VARIATIONS.items()}
     return env
 
 
@@ -163,11 +166,12 @@ def _why(a, conclusions):
 
 
 # The printed html sheet comes in four type sizes: "roomy" and "regular" while the content leaves
-# room for them, "compact" (the size that fits the longest sheet of the input space on one page)
-# beyond, and "dense" for the few sheets that add a busy week and weights to the longest advice.
-# Limits are in units of sheet_weight, set from the whole input space (and busy weeks) so that the
-# tallest sheet of each size still fits one page on A4 and on Letter (tests/test_sheets.py).
-DENSITIES = (("roomy", 2600), ("regular", 3450), ("compact", 5400), ("dense", None))
+# room for them, "compact" beyond, and "dense" for the longest advice and for sheets that add a
+# busy week and weights: a dense sheet keeps the plan on page one and lets the Why and References
+# continue on page two. Limits are in units of sheet_weight, set from the whole input space (and
+# busy weeks) so that the tallest sheet of each size still fits its page on A4 and on Letter
+# (tests/test_sheets.py).
+DENSITIES = (("roomy", 2600), ("regular", 3450), ("compact", 5200), ("dense", None))
 
 
 def sheet_weight(a, why):
@@ -183,6 +187,7 @@ def sheet_weight(a, why):
                  + 0.35 * sum(len(r["key"]) + len(r["citation"]) + 30 for r in a["references"])
                  + 45 * max(len(a["follow_ups"]), 2) + 12 * len(a["recovery"]["avoid"])
                  + (60 if a["prescription"].get("loads") else 0)
+                 + (260 if a.get("alternative") else 0)
                  + _week_weight(a.get("schedule"))
                  + 0.5 * len(a["profile"].get("athlete", "")))
 
@@ -195,7 +200,9 @@ def _week_weight(schedule):
     lines = max(sum(1 + len(e["label"]) // 16 for e in d["entries"][:6]) + (len(d["entries"]) > 6)
                 + (1 + len(d["note"]) // 16 if d["note"] else 0) for d in schedule["days"].values())
     return (300 + 55 * max(lines, 1)
-            + 0.7 * sum(len(c["text"]) + 40 for c in schedule["conflicts"]))
+            + 0.7 * sum(len(c["text"]) + 40 for c in schedule["conflicts"])
+            # the injury lines: one per exercise (its days in brackets)
+            + 0.7 * 150 * len({c["exercise"] for c in schedule.get("injury", ())}))
 
 
 def density(weight):

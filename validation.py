@@ -45,7 +45,11 @@ def check_value(key, value):
             raise AnswerError(f"{key}: {value} is out of range — use a whole number from "
                               f"{spec['min']} to {spec['max']}")
         return value
-    choices = spec["choices"]
+    return check_choice(key, value, spec["choices"])
+
+
+def check_choice(key, value, choices):
+    """One of ``choices``, case and '-'/' ' forgiven, or an AnswerError naming the closest."""
     if not isinstance(value, str):
         raise AnswerError(f"{key}: expected one of {', '.join(choices)}, got {_describe(value)}")
     cleaned = _normalise_choice(value)

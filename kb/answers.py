@@ -31,6 +31,10 @@ EXTRA_ANSWERS = {
     "recent_set": {"type": "recent_set"},
     "plate_step": {"type": "plate_step"},
     "week": {"type": "week"},
+    # Which lift one_rm / recent_set were measured on: the conventional deadlift, or the
+    # variation being programmed. "auto" (what no answer means) takes whichever
+    # reading gives the lighter loads, and the sheet says so.
+    "max_lift": {"type": "choice", "choices": ("auto", "conventional", "variation")},
 }
 
 REQUIRED = tuple(k for k, spec in ANSWERS.items() if "default" not in spec

@@ -92,7 +92,13 @@ class PlateStep(Fact):
 
 
 class Estimated1RM(Fact):
-    """The 1RM the loads are computed from, and where it came from."""
+    """The 1RM of the lift the user measured (one_rm or recent_set), where it came from, and
+    whether it is only a rough estimate (a set far from failure or with many reps)."""
+
+
+class LiftBasis(Fact):
+    """Which lift the measured 1RM belongs to, and the relation (kb.variations ``relation``)
+    that turns it into a 1RM of the variation being programmed."""
 
 
 class Loads(Fact):
@@ -113,6 +119,14 @@ class DeadliftDay(Fact):
 
 class Conflict(Fact):
     """An exercise that gets in the way of the deadlift's recovery window."""
+
+
+class InjuryClash(Fact):
+    """An exercise somewhere in the week that meets the injured area: avoid, or go lighter."""
+
+
+class Alternative(Fact):
+    """A variation the injury allows, offered when the user's own is ruled out."""
 
 
 class ScheduleNote(Fact):

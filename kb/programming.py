@@ -1,7 +1,8 @@
 """Prescription knowledge: goal bands, the limits that situations impose, and the RPE chart.
 
-A *band* is the starting prescription for a goal; a *limit* row caps it (upper bounds only, so
-limits can be applied in any order and the most conservative always wins). Numbers come from
+A *band* is the starting prescription for a goal; a *limit* row caps it (upper bounds, plus rep
+floors that keep loads light, so limits can be applied in any order and the most conservative
+always wins). Numbers come from
 shared/KNOWLEDGE.md: the NSCA goal table and ACSM position stand for ranges, the RTS chart for the
 RPE to %1RM conversion, the seed for the back-day band (K8), Rønnestad 2011 for in-season dosing
 and the injury guidance in part 1. ``None`` means "no limit on this field".
@@ -14,7 +15,8 @@ GOAL_BANDS = {
                  "sources": ["nsca-essentials", "acsm-2009", "rts-chart"]},
     "powerlifting": {"sets": (3, 5), "reps": (1, 5), "rpe": (7.5, 9.0), "max_effort_ok": True,
                      "sources": ["nsca-essentials", "helms-2016", "rts-chart"]},
-    "power": {"sets": (3, 6), "reps": (1, 3), "rpe": (6.5, 7.5), "max_effort_ok": True,
+    # Power is maximal intent with submaximal loads, not maximal weights: no max test.
+    "power": {"sets": (3, 6), "reps": (1, 3), "rpe": (6.5, 7.5), "max_effort_ok": False,
               "sources": ["nsca-essentials", "rts-chart"]},
     "hypertrophy": {"sets": (2, 4), "reps": (6, 10), "rpe": (7.0, 8.5), "max_effort_ok": True,
                     "sources": ["nsca-essentials", "acsm-2009", "rts-chart"]},
@@ -23,32 +25,55 @@ GOAL_BANDS = {
 }
 
 # Limit rows. Field names: rpe_hi, rpe_lo_max (the low end may not exceed this), sets_hi, reps_hi,
+# reps_lo_min (the low end is at least this: fewer reps at the same effort mean heavier loads),
+# reps_hi_min (the range reaches at least this), pct_hi (the load ceiling, %1RM: a cap on effort
+# is a cap on load too, since one or two reps far from failure can still be a near-maximal weight,
+# and RPE is least accurate far from failure and for novices: Hackett 2017, Zourdos 2016),
 # max_effort (False forbids), perform (False: no deadlift).
 LIMITS = {
-    # K4 / ACSM: novices train the lift at low intensity.
-    "novice": {"rpe_hi": 7.5, "rpe_lo_max": 6.5, "sets_hi": 3, "max_effort": False,
-               "sources": ["seed-article", "acsm-2009"]},
-    # K8: on a back day, moderate load and low volume, RPE 7-8.
-    "back_day": {"rpe_hi": 8.0, "rpe_lo_max": 7.0, "sets_hi": 3, "reps_hi": 5,
-                 "max_effort": False, "sources": ["seed-article"]},
+    # K4 / ACSM: novices train the lift at low intensity with loads of 8-12 RM; 8RM is 78.6% of
+    # 1RM on the RTS chart, the novice's load ceiling; five reps at least.
+    "novice": {"rpe_hi": 7.5, "rpe_lo_max": 6.5, "sets_hi": 3, "reps_lo_min": 5, "pct_hi": 78.6,
+               "max_effort": False, "sources": ["seed-article", "acsm-2009", "rts-chart"]},
+    # K8: on a back day, moderate load and low volume, RPE 7-8. "Moderate" is read as below the
+    # NSCA strength zone (85% and up): project-inference.
+    "back_day": {"rpe_hi": 8.0, "rpe_lo_max": 7.0, "sets_hi": 3, "reps_hi": 5, "reps_lo_min": 3,
+                 "pct_hi": 85.0, "max_effort": False,
+                 "sources": ["seed-article", "nsca-essentials", "project-inference"]},
     # A full-body session shares its fatigue budget: no maximal efforts (K6 convention).
     "full_body": {"rpe_hi": 8.5, "max_effort": False, "sources": ["seed-article", "acsm-2009"]},
     # K14: the deadlift is a low-volume, high-load lift.
     "low_volume": {"sets_hi": 5, "reps_hi": 10, "sources": ["seed-article"]},
-    # K13 and season guidance.
+    # An accessory hinge (RDL, stiff-leg, single-leg, step-RDL) is assistance work: after the main
+    # lift, 6-10 reps, never a max test (NSCA order; the rep range is project-inference).
+    "accessory_hinge": {"rpe_hi": 8.0, "rpe_lo_max": 7.0, "sets_hi": 4, "reps_lo_min": 6,
+                        "reps_hi_min": 10, "max_effort": False,
+                        "sources": ["nsca-essentials", "acsm-2009", "project-inference"]},
+    # K13 and season guidance (team sports).
     "pre_season": {"rpe_hi": 8.0, "rpe_lo_max": 7.0, "sets_hi": 3, "reps_hi": 5,
                    "max_effort": False, "sources": ["seed-article", "nsca-essentials"]},
     "in_season": {"rpe_hi": 8.0, "rpe_lo_max": 7.0, "sets_hi": 3, "reps_hi": 5,
                   "max_effort": False, "sources": ["ronnestad-2011", "nsca-essentials"]},
-    "post_season": {"rpe_hi": 6.0, "rpe_lo_max": 5.0, "sets_hi": 2, "reps_hi": 5,
-                    "max_effort": False, "sources": ["nsca-essentials"]},
-    # K12 / K16: injury stages.
+    # Post-season is active rest with no heavy pulls: light technique work, 65% at most
+    # (project-inference from NSCA's active-rest phase).
+    "post_season": {"rpe_hi": 6.0, "rpe_lo_max": 5.0, "sets_hi": 2, "reps_hi": 5, "reps_lo_min": 5,
+                    "pct_hi": 65.0, "max_effort": False,
+                    "sources": ["nsca-essentials", "project-inference"]},
+    # Powerlifting's in-season is meet season: a peak, heavy singles to triples at low volume
+    # (NSCA peaking: 1-3 sets of 1-3 reps; raw powerlifters' last heavy deadlift, 90-92.5% 1RM,
+    # 7-10 days out, most often 3 x 1: Travis 2021; elite lifters cut volume by about 59% while
+    # keeping intensity: Pritchard 2016). No RPE cap beyond the goal band's 9.
+    "meet_season": {"sets_hi": 3, "reps_hi": 3,
+                    "sources": ["nsca-essentials", "travis-2021", "pritchard-2016"]},
+    # K12 / K16: injury stages. Recovering: light loads, 60% at most, five reps or more, RPE 6 at
+    # most; cleared: 75% at most for the first weeks (the ceilings are project-inference).
     "injury_any": {"max_effort": False, "sources": ["project-inference"]},
     "acute": {"perform": False, "max_effort": False, "sources": ["project-inference"]},
-    "recovering": {"rpe_hi": 6.0, "rpe_lo_max": 5.0, "sets_hi": 3, "reps_hi": 6,
-                   "max_effort": False, "sources": ["project-inference", "berglund-2015"]},
-    "cleared": {"rpe_hi": 7.0, "rpe_lo_max": 6.0, "max_effort": False,
-                "sources": ["project-inference"]},
+    "recovering": {"rpe_hi": 6.0, "rpe_lo_max": 5.0, "sets_hi": 3, "reps_hi": 6, "reps_lo_min": 5,
+                   "pct_hi": 60.0, "max_effort": False,
+                   "sources": ["project-inference", "berglund-2015"]},
+    "cleared": {"rpe_hi": 7.0, "rpe_lo_max": 6.0, "reps_lo_min": 3, "pct_hi": 75.0,
+                "max_effort": False, "sources": ["project-inference"]},
     # Hamstring not yet cleared: no lengthened-hamstring hinge at all (Heiderscheit 2010).
     "hamstring_lengthening": {"perform": False, "max_effort": False,
                               "sources": ["heiderscheit-2010"]},
@@ -69,6 +94,17 @@ RECOVERY_HOURS = {"standard": 48, "extended": 72}
 RECOVERY_SOURCES = {"standard": ["seed-article", "acsm-2009", "ejss-2021"],
                     "extended": ["korak-2015", "belcher-2019", "ejss-2021"]}
 HIGH_VOLUME_REPS = 30  # sets x reps at the top of the band that counts as high volume
+# A power session recovers sooner than a strength session of equal work (Helland 2020): the
+# standard window, with that source, even when the goal band would otherwise look demanding.
+POWER_RECOVERY_SOURCES = ["helland-2020"]
+
+# Estimate quality: reps-in-reserve estimates are accurate to about a rep close to failure and
+# off by two or more far from it (Hackett 2017); in long sets the error was 2.05 reps at RPE 9 and
+# 3.65 at RPE 7 (Zourdos 2021); 1RM equations should use no more than 10 reps (Reynolds 2006). A
+# recent set at RPE 7 or less, or of more than 10 reps, gives a rough 1RM: loads use its
+# conservative end, 90% of the estimate (that figure is project-inference).
+ROUGH_SET = {"rpe_at_most": 7.0, "reps_over": 10, "conservative_factor": 0.9,
+             "sources": ["hackett-2017", "zourdos-2021", "reynolds-2006", "project-inference"]}
 
 # Session types, in the order they are offered.
 DAYS = ("leg_day", "back_day", "full_body", "dedicated_day")

@@ -181,6 +181,50 @@ SOURCES = {
                     "Kinesiol. 2020;53:102428.",
         "level": "A",
     },
+    "lake-2017": {
+        "citation": "Lake J, Duncan F, Jackson M, Naworynsky D. Effect of a hexagonal barbell on "
+                    "the mechanical demand of deadlift performance. Sports. 2017;5(4):82. "
+                    "doi:10.3390/sports5040082",
+        "level": "A",
+    },
+    "hackett-2017": {
+        "citation": "Hackett DA, Cobley SP, Davies TB, Michael SW, Halaki M. Accuracy in "
+                    "estimating repetitions to failure during resistance exercise. J Strength Cond "
+                    "Res. 2017;31(8):2162-2168. doi:10.1519/JSC.0000000000001683",
+        "level": "A",
+    },
+    "zourdos-2021": {
+        "citation": "Zourdos MC, Goldsmith JA, Helms ER, et al. Proximity to failure and total "
+                    "repetitions performed in a set influences accuracy of intraset repetitions in "
+                    "reserve-based rating of perceived exertion. J Strength Cond Res. "
+                    "2021;35:S158-S165. doi:10.1519/JSC.0000000000002995",
+        "level": "A",
+    },
+    "helland-2020": {
+        "citation": "Helland C, Midttun M, Saeland F, et al. A strength-oriented exercise session "
+                    "required more recovery time than a power-oriented exercise session with equal "
+                    "work. PeerJ. 2020;8:e10044. doi:10.7717/peerj.10044",
+        "level": "A",
+    },
+    "reynolds-2006": {
+        "citation": "Reynolds JM, Gordon TJ, Robergs RA. Prediction of 1 repetition maximum "
+                    "strength from multiple repetition maximum testing and anthropometry. J "
+                    "Strength Cond Res. 2006;20(3):584-592.",
+        "level": "A",
+    },
+    "travis-2021": {
+        "citation": "Travis SK, Pritchard HJ, Mujika I, Gentles JA, Stone MH, Bazyler CD. "
+                    "Characterizing the tapering practices of United States and Canadian raw "
+                    "powerlifters. J Strength Cond Res. 2021;35(12S):S26-S35. "
+                    "doi:10.1519/JSC.0000000000004177",
+        "level": "A",
+    },
+    "pritchard-2016": {
+        "citation": "Pritchard HJ, Tod DA, Barnes MJ, Keogh JW, McGuigan MR. Tapering practices "
+                    "of New Zealand's elite raw powerlifters. J Strength Cond Res. "
+                    "2016;30(7):1796-1804. doi:10.1519/JSC.0000000000001292",
+        "level": "A",
+    },
     "project-inference": {
         "citation": "deadlift-advisor knowledge notes: an inference drawn for this software from "
                     "the sources it sits beside, not a finding of any paper.",

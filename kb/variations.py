@@ -7,6 +7,15 @@ rule classifies it: the conventional lift itself (K1), a minor variation that ke
 hamstrings as prime movers (K2), or a drastic variation that changes the session (K3).
 ``demand`` is 0-2 for knee, hip and trunk (part 2, section 2), used for injury and recovery rules.
 ``loads`` lists the injury areas a variation loads heavily.
+
+``role`` says how the variation is programmed: a ``main`` lift (low reps, may be tested) or an
+``accessory`` hinge (accessory rep ranges, never a max test, after the session's main lift).
+``relation`` is the variation's 1RM as a multiple of the conventional deadlift's, so loads can be
+worked out from a conventional max: published where a study measured both lifts (trap bar: Lake
+2017's 194 vs 183 kg, the lower of the two studies, Swinton 2011 found 265 vs 245 kg; rack pull
+from above the knee: Gillingham 2023's 226.0 vs 191.7 kg), otherwise a deliberately low starting
+figure marked ``inferred`` (project-inference) that the lifter adjusts after the first session.
+For the single-leg RDL it is the total weight held, in both hands.
 """
 
 VARIATIONS = {
@@ -21,6 +30,8 @@ VARIATIONS = {
         "demand": {"knee": 1, "hip": 2, "trunk": 2},
         "loads": ["low_back", "hamstring", "hip", "grip"],
         "lengthened_hamstrings": False,
+        "role": "main",
+        "relation": {"ratio": 1.0, "inferred": False, "sources": []},
         "evidence": "erector_spinae_also_high",
         "sources": ["seed-article", "martin-fuentes-2020", "escamilla-2002"],
     },
@@ -35,6 +46,8 @@ VARIATIONS = {
         "demand": {"knee": 2, "hip": 2, "trunk": 1},
         "loads": ["hip", "knee", "grip"],
         "lengthened_hamstrings": False,
+        "role": "main",
+        "relation": {"ratio": 0.9, "inferred": True, "sources": ["project-inference"]},
         "evidence": "sumo_more_quads_upright",
         "sources": ["seed-article", "escamilla-2002", "escamilla-2000"],
     },
@@ -49,6 +62,8 @@ VARIATIONS = {
         "demand": {"knee": 0, "hip": 2, "trunk": 1},
         "loads": ["hamstring", "low_back", "hip", "grip"],
         "lengthened_hamstrings": True,
+        "role": "accessory",
+        "relation": {"ratio": 0.7, "inferred": True, "sources": ["project-inference"]},
         "evidence": "rdl_hamstrings_over_erectors",
         "sources": ["seed-article", "martin-fuentes-2020", "lee-2018", "mcallister-2014"],
     },
@@ -63,6 +78,8 @@ VARIATIONS = {
         "demand": {"knee": 0, "hip": 2, "trunk": 2},
         "loads": ["hamstring", "low_back", "hip", "grip"],
         "lengthened_hamstrings": True,
+        "role": "accessory",
+        "relation": {"ratio": 0.65, "inferred": True, "sources": ["project-inference"]},
         "evidence": "stiff_leg_more_glute",
         "sources": ["coratella-2022"],
     },
@@ -77,6 +94,9 @@ VARIATIONS = {
         "demand": {"knee": 1, "hip": 2, "trunk": 1},
         "loads": ["hamstring", "hip"],
         "lengthened_hamstrings": True,
+        "role": "accessory",
+        "relation": {"ratio": 0.25, "inferred": True, "sources": ["project-inference"],
+                     "held": True},
         "evidence": "single_leg_glute_medius",
         "sources": ["diamant-2021", "mo-2023"],
     },
@@ -91,6 +111,8 @@ VARIATIONS = {
         "demand": {"knee": 0, "hip": 2, "trunk": 2},
         "loads": ["hamstring", "low_back", "hip", "grip"],
         "lengthened_hamstrings": True,
+        "role": "accessory",
+        "relation": {"ratio": 0.6, "inferred": True, "sources": ["project-inference"]},
         "evidence": "step_rdl_whole_chain",
         "sources": ["coratella-2022"],
     },
@@ -105,6 +127,8 @@ VARIATIONS = {
         "demand": {"knee": 2, "hip": 1, "trunk": 1},
         "loads": ["knee", "hip", "grip"],
         "lengthened_hamstrings": False,
+        "role": "main",
+        "relation": {"ratio": 1.06, "inferred": False, "sources": ["lake-2017", "swinton-2011"]},
         "evidence": "trap_bar_knee_moment",
         "sources": ["seed-article", "swinton-2011", "camara-2016", "andersen-2018"],
     },
@@ -119,6 +143,8 @@ VARIATIONS = {
         "demand": {"knee": 1, "hip": 2, "trunk": 1},
         "loads": ["hip", "grip"],
         "lengthened_hamstrings": False,
+        "role": "main",
+        "relation": {"ratio": 1.0, "inferred": True, "sources": ["project-inference"]},
         "evidence": "high_handle_shorter_range",
         "sources": ["lockie-2018", "swinton-2011"],
     },
@@ -133,6 +159,8 @@ VARIATIONS = {
         "demand": {"knee": 0, "hip": 2, "trunk": 2},
         "loads": ["low_back", "shoulder", "grip"],
         "lengthened_hamstrings": False,
+        "role": "main",
+        "relation": {"ratio": 1.18, "inferred": False, "sources": ["gillingham-2023"]},
         "evidence": "rack_pull_lockout_inferred",
         "sources": ["seed-article", "escamilla-2002", "gillingham-2023", "project-inference"],
     },
@@ -147,6 +175,8 @@ VARIATIONS = {
         "demand": {"knee": 1, "hip": 2, "trunk": 2},
         "loads": ["low_back", "hip", "grip"],
         "lengthened_hamstrings": False,
+        "role": "main",
+        "relation": {"ratio": 1.0, "inferred": True, "sources": ["project-inference"]},
         "evidence": "block_pull_inferred",
         "sources": ["escamilla-2002", "project-inference"],
     },
@@ -161,6 +191,8 @@ VARIATIONS = {
         "demand": {"knee": 2, "hip": 2, "trunk": 2},
         "loads": ["low_back", "knee", "hip", "hamstring", "grip"],
         "lengthened_hamstrings": False,
+        "role": "main",
+        "relation": {"ratio": 0.9, "inferred": True, "sources": ["project-inference"]},
         "evidence": "deficit_no_data",
         "sources": ["project-inference"],
     },
@@ -175,6 +207,8 @@ VARIATIONS = {
         "demand": {"knee": 1, "hip": 2, "trunk": 2},
         "loads": ["low_back", "shoulder", "hip", "grip"],
         "lengthened_hamstrings": False,
+        "role": "main",
+        "relation": {"ratio": 0.85, "inferred": True, "sources": ["project-inference"]},
         "evidence": "snatch_grip_no_data",
         "sources": ["project-inference"],
     },

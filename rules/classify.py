@@ -34,7 +34,7 @@ class ClassificationRules:
     def classify_minor(self, var):
         _classify(self, "classify.minor_same_movers", var)
         self.recommend("classify.minor_same_movers", "same_programming_as_conventional",
-                       variation=var["id"])
+                       variation=var["id"], role=var["role"])
 
     @rule("classify.minor_more_back",
           AS.var << Variation(family="minor", category=L("hybrid") | L("back")),

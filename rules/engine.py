@@ -121,7 +121,7 @@ def _fields(entry):
 
 # The answers the rules reason about (athlete is only printed).
 ANSWER_KEYS = ("variation", "goal", "experience", "season_phase", "injury_area", "injury_stage",
-               "placement", "back_days_per_week", "units")
+               "placement", "back_days_per_week", "units", "max_lift")
 
 
 class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRules,
@@ -143,7 +143,7 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         by name when a rule declares one (DeriveMixin.limit). The exercise
         catalogue comes in later, one session's menu at a time (fu.session_menu).
         """
-        yield Answers(**{key: profile[key] for key in ANSWER_KEYS})
+        yield Answers(**{key: profile.get(key) for key in ANSWER_KEYS})
         yield Variation(id=profile["variation"],
                         **_fields(_frozen("variation")[profile["variation"]]))
         yield GoalBand(goal=profile["goal"], **_fields(_frozen("goal")[profile["goal"]]))

@@ -38,15 +38,21 @@ def _follows_on(day):
     return tuple(x for x, ex in EXERCISES.items() if day in ex["follows_on"])
 
 
+def meets_injury(exercise_id, area, injured_muscles):
+    """Whether an exercise meets the injured area: it loads the area, or trains a muscle there.
+    The one test for follow-ups and for every other day of the week (sched.injury_in_week)."""
+    _, trains, loads = _catalogue()[exercise_id]
+    return area in loads or not set(injured_muscles).isdisjoint(trains)
+
+
 def _menu(engine, exercise_ids, cls, area, injured):
     worked = {*cls["primary"], *cls["secondary"]}
-    injured = set(injured)
     menu = []
     for x in dict.fromkeys(exercise_ids):
-        kind, trains, loads = _catalogue()[x]
+        kind, trains, _ = _catalogue()[x]
         menu.append(Exercise(id=x, kind=kind, trains=trains,
                              trains_worked=not worked.isdisjoint(trains),
-                             meets_injury=area in loads or not injured.isdisjoint(trains)))
+                             meets_injury=meets_injury(x, area, injured)))
     engine.declare(*menu)
 
 

@@ -6,7 +6,7 @@ preference wins when it is allowed, then the auto rules in the order written bel
 """
 
 from ..experta_compat import AS, MATCH, NOT, L, P
-from ..kb.facts import Answers, Classification, DayAllowed, Placement
+from ..kb.facts import Answers, Classification, DayAllowed, Placement, Prescription, Variation
 from .base import ALLOW, AFTER, CHOOSE, rule, sources_of
 
 LEG_OR_HYBRID = L("leg") | L("hybrid")
@@ -17,9 +17,12 @@ def _allow(engine, rule_id, day):
 
 
 def _place(engine, rule_id, day, allowed):
-    # The deadlift opens the session on every day type: on a leg day because fatigue breaks form
+    # A main lift opens the session on every day type: on a leg day because fatigue breaks form
     # (K10), elsewhere because multi-joint, high-intensity lifts come first (ACSM, NSCA order).
-    engine.declare(Placement(day=day, order=1, because=(rule_id, *allowed["because"]),
+    # An accessory hinge is assistance work: it follows the session's main lift (NSCA order).
+    role = next(f["role"] for f in engine.facts.values() if isinstance(f, Variation))
+    engine.declare(Placement(day=day, order=1 if role == "main" else 2, role=role,
+                             because=(rule_id, *allowed["because"]),
                              sources=sources_of(rule_id, allowed["sources"])))
 
 
@@ -47,7 +50,9 @@ class PlacementRules:
     def allow_full_body(self):
         _allow(self, "place.allow_full_body", "full_body")
 
+    # A day of its own is for a main lift: an accessory hinge is never the max-effort lift of a day.
     @rule("place.allow_dedicated_day", Classification(), Answers(experience="advanced"),
+          Variation(role="main"),
           k=("K5",), sources=("seed-article",), salience=ALLOW)
     def allow_dedicated_day(self):
         _allow(self, "place.allow_dedicated_day", "dedicated_day")
@@ -105,12 +110,12 @@ class PlacementRules:
         _place(self, "place.auto_full_body", "full_body", allowed)
 
     # --- what the chosen day means for the session ----------------------------------------
-    @rule("place.leg_day_first", Placement(day="leg_day"),
+    @rule("place.leg_day_first", Placement(day="leg_day", role="main"),
           k=("K10", "K6"), sources=("seed-article", "acsm-2009"), salience=AFTER)
     def leg_day_first(self):
         self.recommend("place.leg_day_first", "leg_day_deadlift_first")
 
-    @rule("place.second_lift_gets_less", Placement(day=L("leg_day") | L("full_body")),
+    @rule("place.second_lift_gets_less", Placement(day=L("leg_day") | L("full_body"), role="main"),
           k=("K6",), sources=("seed-article",), salience=AFTER)
     def second_lift_less(self):
         self.recommend("place.second_lift_gets_less", "second_lift_gets_less")
@@ -126,6 +131,12 @@ class PlacementRules:
           k=("K4",), sources=("seed-article",), salience=AFTER)
     def novice_either_day(self):
         self.recommend("place.novice_either_day", "novice_either_day")
+
+    @rule("place.accessory_after_main_lift", Placement(role="accessory"),
+          Prescription(perform=True),
+          k=("K14",), sources=("nsca-essentials", "acsm-2009"), salience=AFTER)
+    def accessory_after_main_lift(self):
+        self.recommend("place.accessory_after_main_lift", "accessory_after_main_lift")
 
     @rule("place.dedicated_day", Placement(day="dedicated_day"),
           k=("K5",), sources=("seed-article",), salience=AFTER)

@@ -1,13 +1,14 @@
 """Prescription: sets, reps, RPE, %1RM, maximal effort or not, deadlift at all or not.
 
 A goal gives the starting band (rx.goal_band); every situation that restricts it declares a
-Limit (upper bounds only); rx.compose folds them at the end, so the most conservative cap always
-wins whatever order the limits arrived in. %1RM comes from the RTS chart (effective reps).
+Limit (upper bounds, and rep floors, which are conservative the other way); rx.compose folds them
+at the end, so the most conservative cap always wins whatever order the limits arrived in. %1RM
+comes from the RTS chart (effective reps), cut at the lowest load ceiling.
 """
 
-from ..experta_compat import AS, MATCH
+from ..experta_compat import AS, MATCH, L
 from ..kb.facts import (Answers, Band, GoalBand, Limit, MaxEffortGrant, Placement,
-                        Prescription)
+                        Prescription, Variation)
 from ..kb.programming import RTS_PERCENT_BY_EFFECTIVE_REPS, RTS_SOURCES
 from .base import AFTER, COMPOSE, LIMITS, per_process, rule, sources_of
 
@@ -29,26 +30,48 @@ def percent_1rm(reps, rpe):
 
 
 def fold(band, limits):
-    """Apply upper-bound limits to a band; returns the prescription fields (ranges as (low,
-    high) tuples, which a fact keeps as they are)."""
+    """Apply limits to a band; returns the prescription fields (ranges as (low, high) tuples,
+    which a fact keeps as they are).
+
+    Caps are upper bounds, except the rep floors (reps_lo_min, reps_hi_min), which are
+    conservative the other way: more reps at the same effort mean lighter loads. The %1RM range
+    is the RTS chart's at the two corners of the band (fewest reps at the highest RPE, most reps
+    at the lowest), cut at the lowest load ceiling (pct_hi) of any limit; when a ceiling cuts it,
+    the RPE range is only a ceiling too (``load_capped``): far from failure, effort ratings say
+    little about the load (Hackett 2017), so the %1RM is what to load.
+    """
     sets_lo, sets_hi = band["sets"]
     reps_lo, reps_hi = band["reps"]
     rpe_lo, rpe_hi = band["rpe"]
     perform = all(lim.get("perform", True) for lim in limits)
     max_effort = band["max_effort_ok"] and band["granted"] and all(
         lim.get("max_effort", True) for lim in limits)
+    reps_floor, pct_cap = 0, None
+    for lim in limits:
+        reps_hi = max(reps_hi, lim.get("reps_hi_min", reps_hi))
     for lim in limits:
         sets_hi = min(sets_hi, lim.get("sets_hi", sets_hi))
         reps_hi = min(reps_hi, lim.get("reps_hi", reps_hi))
         rpe_hi = min(rpe_hi, lim.get("rpe_hi", rpe_hi))
         rpe_lo = min(rpe_lo, lim.get("rpe_lo_max", rpe_lo))
-    sets_lo, reps_lo, rpe_lo = min(sets_lo, sets_hi), min(reps_lo, reps_hi), min(rpe_lo, rpe_hi)
+        reps_floor = max(reps_floor, lim.get("reps_lo_min", 0))
+        cap = lim.get("pct_hi")
+        if cap is not None and (pct_cap is None or cap < pct_cap):
+            pct_cap = cap
+    sets_lo, rpe_lo = min(sets_lo, sets_hi), min(rpe_lo, rpe_hi)
+    reps_lo = max(min(reps_lo, reps_hi), reps_floor)
+    reps_hi = max(reps_hi, reps_lo)  # a rep floor outranks a volume cap: it keeps loads light
     if not perform:
         return {"perform": False, "max_effort": False, "sets": None, "reps": None, "rpe": None,
-                "percent_1rm": None}
+                "percent_1rm": None, "load_capped": False, "pct_cap": None}
+    top, bottom = percent_1rm(reps_lo, rpe_hi), percent_1rm(reps_hi, rpe_lo)
+    capped = pct_cap is not None and pct_cap < top
+    if capped:
+        top = pct_cap
+        bottom = min(bottom, top)
     return {"perform": True, "max_effort": max_effort,
             "sets": (sets_lo, sets_hi), "reps": (reps_lo, reps_hi), "rpe": (rpe_lo, rpe_hi),
-            "percent_1rm": (percent_1rm(reps_hi, rpe_lo), percent_1rm(reps_lo, rpe_hi))}
+            "percent_1rm": (bottom, top), "load_capped": capped, "pct_cap": pct_cap}
 
 
 class PrescriptionRules:
@@ -80,17 +103,42 @@ class PrescriptionRules:
     def full_body(self):
         self.limit("rx.full_body_shared_fatigue", "full_body")
 
-    @rule("rx.pre_season_lighter", Answers(season_phase="pre_season"),
+    @rule("rx.accessory_hinge", Variation(role="accessory"),
+          k=("K14",), sources=("nsca-essentials", "acsm-2009"), salience=LIMITS)
+    def accessory_hinge(self):
+        self.limit("rx.accessory_hinge", "accessory_hinge")
+
+    @rule("rx.accessory_reps", Variation(role="accessory"),
+          Prescription(perform=True, reps=MATCH.reps),
+          k=("K14",), sources=("nsca-essentials", "acsm-2009"), salience=AFTER)
+    def accessory_reps(self, reps):
+        self.recommend("rx.accessory_reps", "accessory_hinge_reps", reps_lo=reps[0],
+                       reps_hi=reps[1])
+
+    # The season model is a team sport's (K13); a powerlifter's season is meets.
+    @rule("rx.pre_season_lighter", Answers(season_phase="pre_season", goal=~L("powerlifting")),
           k=("K13",), sources=("seed-article", "nsca-essentials"), salience=LIMITS)
     def pre_season(self):
         self.limit("rx.pre_season_lighter", "pre_season")
         self.recommend("rx.pre_season_lighter", "pre_season_less_posterior_chain")
 
-    @rule("rx.in_season_maintenance", Answers(season_phase="in_season"),
+    @rule("rx.meet_preparation", Answers(season_phase="pre_season", goal="powerlifting"),
+          k=("K13",), sources=("nsca-essentials",), salience=LIMITS)
+    def meet_preparation(self):
+        self.recommend("rx.meet_preparation", "meet_preparation_build")
+
+    @rule("rx.in_season_maintenance", Answers(season_phase="in_season", goal=~L("powerlifting")),
           k=("K13",), sources=("ronnestad-2011",), salience=LIMITS)
     def in_season(self):
         self.limit("rx.in_season_maintenance", "in_season")
         self.recommend("rx.in_season_maintenance", "in_season_once_a_week")
+
+    @rule("rx.meet_season_peak", Answers(season_phase="in_season", goal="powerlifting"),
+          k=("K13", "K14"), sources=("nsca-essentials", "travis-2021"), salience=LIMITS)
+    def meet_season_peak(self):
+        row = self.limit("rx.meet_season_peak", "meet_season")
+        self.recommend("rx.meet_season_peak", "meet_season_peak", reps_hi=row["reps_hi"],
+                       sets_hi=row["sets_hi"])
 
     @rule("rx.post_season_active_rest", Answers(season_phase="post_season"),
           k=("K13",), sources=("nsca-essentials",), salience=LIMITS)

@@ -1,12 +1,16 @@
 """The days after (K11): how long posterior-chain work stays out, and which exercises that means.
 
-48 h is the convention; 72 h after maximal efforts, very hard sets or high volume (KNOWLEDGE 3c).
+48 h is the convention; 72 h after maximal efforts, very hard sets or high volume (KNOWLEDGE 3c):
+the window follows the session actually planned (its RPE, volume and whether a maximal effort is
+in it), not what the goal would permit. A power session recovers sooner than a strength session
+of equal work (Helland 2020).
 """
 
 from ..experta_compat import AS, MATCH, TEST
 from ..kb.exercises import EXERCISES
-from ..kb.facts import Placement, Prescription, Recovery
-from ..kb.programming import HIGH_VOLUME_REPS, RECOVERY_HOURS, RECOVERY_SOURCES
+from ..kb.facts import Answers, Placement, Prescription, Recovery
+from ..kb.programming import (HIGH_VOLUME_REPS, POWER_RECOVERY_SOURCES, RECOVERY_HOURS,
+                              RECOVERY_SOURCES)
 from .base import AFTER, RECOVERY, rule, sources_of
 
 
@@ -36,6 +40,11 @@ class RecoveryRules:
     def extended(self, rx):
         _window(self, "recovery.extended_window", "extended",
                 "max_effort" if rx["max_effort"] else "volume")
+
+    @rule("recovery.power_recovers_sooner", Answers(goal="power"), Recovery(hours=48),
+          k=("K11",), sources=POWER_RECOVERY_SOURCES, salience=AFTER)
+    def power_recovers_sooner(self):
+        self.recommend("recovery.power_recovers_sooner", "power_session_recovers_sooner")
 
     @rule("recovery.no_deadlift", Prescription(perform=False),
           k=("K11", "K12"), sources=("project-inference",), salience=RECOVERY)

@@ -4,8 +4,9 @@ upper bounds, so nothing later can loosen them.
 """
 
 from ..experta_compat import AS, MATCH, TEST, L, P
-from ..kb.facts import Answers, Classification, InjuryArea, Variation
-from .base import CLASSIFY, SAFETY, rule
+from ..kb import INJURY_AREAS, VARIATIONS
+from ..kb.facts import Alternative, Answers, Classification, InjuryArea, Prescription, Variation
+from .base import AFTER, CLASSIFY, SAFETY, per_process, rule, sources_of
 
 INJURED = P(lambda area: area != "none")
 NOT_CLEARED = L("acute") | L("recovering")
@@ -13,6 +14,36 @@ NOT_CLEARED = L("acute") | L("recovering")
 
 def _movers(classification):
     return set(classification["primary"]) | set(classification["secondary"])
+
+
+def ruled_out(variation, area, stage):
+    """Whether the injury rules the variation out altogether (short of an acute injury, which
+    rules out every deadlift): a lengthened-hamstring hinge while the hamstring is not cleared."""
+    return (area == "hamstring" and stage in ("acute", "recovering")
+            and VARIATIONS[variation]["lengthened_hamstrings"])
+
+
+@per_process()
+def nearest_allowed(variation, area, stage):
+    """The variation to offer instead of one the injury rules out, or None if none is safe.
+
+    Among the variations the injury allows, the best is one that does not load the injured area
+    at all, then one whose prime movers leave the injured muscles out, then one measured rather
+    than provisional, then one of the same category, then the closest in knee, hip and trunk
+    demand (kb.variations), catalogue order last.
+    """
+    own = VARIATIONS[variation]
+    injured = set(INJURY_AREAS[area]["muscles"])
+
+    def rank(item):
+        i, (name, v) = item
+        distance = sum(abs(v["demand"][j] - own["demand"][j]) for j in ("knee", "hip", "trunk"))
+        return (area in v["loads"], not injured.isdisjoint(v["primary"]), v["provisional"],
+                v["category"] != own["category"], distance, i)
+
+    allowed = [(i, (name, v)) for i, (name, v) in enumerate(VARIATIONS.items())
+               if name != variation and not ruled_out(name, area, stage)]
+    return min(allowed, key=rank)[1][0] if allowed else None
 
 
 class SafetyRules:
@@ -40,7 +71,7 @@ class SafetyRules:
     def recovering(self, area):
         row = self.limit("safety.recovering_caps", "recovering")
         self.warn("safety.recovering_caps", "recovering_needs_clearance", area=area,
-                  rpe_hi=row["rpe_hi"])
+                  rpe_hi=row["rpe_hi"], pct_hi=row["pct_hi"])
 
     @rule("safety.cleared_progression",
           Answers(injury_area=MATCH.area & INJURED, injury_stage="cleared"),
@@ -48,7 +79,7 @@ class SafetyRules:
     def cleared(self, area):
         row = self.limit("safety.cleared_progression", "cleared")
         self.recommend("safety.cleared_progression", "cleared_build_back_gradually", area=area,
-                       rpe_hi=row["rpe_hi"])
+                       rpe_hi=row["rpe_hi"], pct_hi=row["pct_hi"])
 
     @rule("safety.hamstring_lengthening",
           Answers(injury_area="hamstring", injury_stage=NOT_CLEARED),
@@ -58,6 +89,24 @@ class SafetyRules:
         self.limit("safety.hamstring_lengthening", "hamstring_lengthening")
         self.warn("safety.hamstring_lengthening", "hamstring_avoid_lengthening",
                   variation=var["id"])
+
+    # What to do instead when the injury rules the lift out (never for an acute injury: no heavy
+    # pulling at all then).
+    @rule("safety.alternative",
+          Answers(injury_area=MATCH.area & INJURED, injury_stage=MATCH.stage & ~L("acute")),
+          Prescription(perform=False), AS.var << Variation(),
+          k=("K12", "K3"), sources=("heiderscheit-2010",), salience=AFTER)
+    def alternative(self, area, stage, var):
+        alt = nearest_allowed(var["id"], area, stage)
+        if alt is None:
+            self.warn("safety.alternative", "no_safe_alternative", area=area, variation=var["id"])
+            return
+        sources = sources_of("safety.alternative", VARIATIONS[alt]["sources"])
+        self.declare(Alternative(variation=alt, area=area, stage=stage,
+                                 because=("safety.alternative",), sources=sources))
+        self.recommend("safety.alternative", "alternative_variation", sources=sources,
+                       variation=var["id"], alternative=alt, area=area,
+                       loads_area=area in VARIATIONS[alt]["loads"])
 
     @rule("safety.low_back_red_flags",
           Answers(injury_area="low_back"),

@@ -5,14 +5,19 @@ a day of the kind the placement chose (leg day, back day, ...); among those, the
 recovery window (the days after it, K11) holds the least posterior-chain work wins, earlier in
 the week on a tie. Every exercise left inside the window, and for a back-day deadlift any leg day
 inside it, is a Conflict with what to change.
+
+An injury is checked against every day of the week, deadlift or not (K12): each exercise that
+meets the injured area, by the same test as the follow-ups, is an InjuryClash to leave out (not
+yet cleared) or do lighter (cleared).
 """
 
-from ..experta_compat import AS, MATCH, TEST
+from ..experta_compat import AS, MATCH, TEST, P
 from ..kb.exercises import EXERCISES
-from ..kb.facts import (Conflict, DayKind, DeadliftDay, Placement, Prescription, Recovery,
-                        ScheduleNote, WeekDay)
+from ..kb.facts import (Answers, Conflict, DayKind, DeadliftDay, InjuryArea, InjuryClash,
+                        Placement, Prescription, Recovery, ScheduleNote, WeekDay)
 from ..kb.weeks import SESSION_OF_DAY_TYPES, WEEKDAYS
 from .base import SCHEDULE, rule, sources_of
+from .follow_ups import meets_injury
 
 # Which kinds of day can host the deadlift for each placement, best first.
 HOSTS = {"leg_day": ("leg_day", "full_body"), "back_day": ("back_day", "full_body"),
@@ -58,6 +63,26 @@ class ScheduleRules:
         if wd["unknown"]:
             self.warn("sched.read_day", "unknown_exercises", day=wd["day"],
                       names=tuple(wd["unknown"]))
+
+    @rule("sched.injury_in_week", AS.kind << DayKind(),
+          Answers(injury_area=MATCH.area & P(lambda a: a != "none"), injury_stage=MATCH.stage),
+          InjuryArea(id=MATCH.area, muscles=MATCH.muscles, sources=MATCH.area_sources),
+          k=("K12",), sources=("project-inference",), salience=SCHEDULE + 1)
+    def injury_in_week(self, kind, area, stage, muscles, area_sources):
+        intensity = "reduced" if stage == "cleared" else "avoid"
+        found = [InjuryClash(day=kind["day"], exercise=x, intensity=intensity, area=area,
+                             stage=stage, because=("sched.injury_in_week",),
+                             sources=sources_of("sched.injury_in_week", area_sources))
+                 for x in dict.fromkeys(kind["exercises"])
+                 if x != "deadlift" and meets_injury(x, area, muscles)]
+        if found:
+            self.declare(*found)
+
+    @rule("sched.deadlift_off", Prescription(perform=False), AS.kind << DayKind(),
+          TEST(lambda kind: "deadlift" in kind["exercises"]),
+          k=("K12",), sources=("project-inference",), salience=SCHEDULE)
+    def deadlift_off(self, kind):
+        self.declare(ScheduleNote(day=kind["day"], note="deadlift_off", to=None))
 
     # Reads all seven DayKind facts at once: the choice compares whole weeks, which experta
     # cannot express as a pattern. SCHEDULE + 2 has declared them all by now.

@@ -124,7 +124,8 @@ def test_defaults_are_applied(minimal_answers):
                        "injury_area": "none", "injury_stage": None, "placement": "auto",
                        "back_days_per_week": 1, "units": "kg",
                        # the optional answers (loads, week) stay absent
-                       "one_rm": None, "recent_set": None, "plate_step": None, "week": None}
+                       "one_rm": None, "recent_set": None, "plate_step": None, "week": None,
+                           "max_lift": None}
 
 
 def test_given_answers_override_defaults(minimal_answers):
@@ -223,7 +224,7 @@ def test_to_dict_types_follow_the_contract(answers):
     for tier in ("primary_movers", "secondary_movers", "stabilizers"):
         assert all(SNAKE.match(m) for m in c[tier]), c[tier]
     assert isinstance(p["allowed_days"], list) and p["day"] in p["allowed_days"]
-    assert p["order"] == 1
+    assert p["order"] == (1 if p["role"] == "main" else 2)
     assert isinstance(r["perform"], bool) and isinstance(r["max_effort"], bool)
     for key in ("sets", "reps", "rpe", "percent_1rm"):
         if r["perform"]:

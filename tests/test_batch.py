@@ -426,15 +426,17 @@ def test_kb_check_on_a_small_limit_counts_and_finds_no_violations():
 
 def test_the_optional_sweep_holds_the_invariants_and_fires_the_load_and_week_rules():
     """kbcheck's sweep with loads and split presets (variation x preset x placement, 300
-    profiles), checked in this process: no violations, and it reaches the rules that the plain
-    input space cannot."""
+    profiles; variation x week x injury area and stage, 1,296 more), checked in this process:
+    no violations, and it reaches the rules that the plain input space cannot."""
     profiles = list(kbcheck.optional_sweep())
-    assert len(profiles) == 12 * 5 * 5
+    assert len(profiles) == 12 * 5 * 5 + 12 * 6 * 6 * 3
     n, problems, fired, classified, _ = kbcheck._check_chunk(profiles)
     assert n == len(profiles)
     assert problems == []
     assert {"load.e1rm_from_recent_set", "load.one_rm_given", "load.both_given",
-            "load.working_weights", "sched.choose_day", "sched.read_day"} <= fired
+            "load.working_weights", "sched.choose_day", "sched.read_day",
+            "sched.injury_in_week", "load.rough_estimate", "load.lift_basis",
+            "safety.alternative", "sched.deadlift_off"} <= fired
     assert len(classified) == 12
 
 

@@ -30,11 +30,11 @@ TMP_GLOB = ".deadlift-advisor-*"
 CONTRACT_KEYS = {
     "schema_version", "version", "profile", "classification", "placement", "prescription",
     "follow_ups", "recovery", "warnings", "recommendations", "disclaimer", "references", "trace",
-    "schedule",
+    "schedule", "alternative",
 }
 PROFILE_KEYS = ["athlete", "variation", "goal", "experience", "season_phase", "injury_area",
                 "injury_stage", "placement", "back_days_per_week", "units",
-                "one_rm", "recent_set", "plate_step", "week"]
+                "one_rm", "recent_set", "plate_step", "week", "max_lift"]
 # The allowed values as README's "Answer keys" table lists them.
 VARIATIONS = ("conventional, sumo, romanian, stiff_leg, single_leg_romanian, step_romanian, "
               "trap_bar, high_handle_trap_bar, rack_pull, block_pull, deficit, snatch_grip")
@@ -130,7 +130,7 @@ def advise_json(cli, args, cwd, stdin=None):
 def test_json_output_has_the_contract_keys(cli, tmp_path):
     advice = advise_json(cli, ["--answers", str(EXAMPLES / "answers.yaml")], tmp_path)
     assert set(advice) == CONTRACT_KEYS
-    assert advice["schema_version"] == 1
+    assert advice["schema_version"] == 2
     assert advice["version"] == __version__
     assert list(advice["profile"]) == PROFILE_KEYS
     assert advice["profile"]["athlete"] == "Sam Example"
@@ -219,7 +219,7 @@ def test_no_input_takes_the_documented_defaults(cli, tmp_path):
         "season_phase": "none", "injury_area": "none", "injury_stage": None,
         "placement": "auto", "back_days_per_week": 1, "units": "kg",
         # the optional answers (loads, week) stay absent
-        "one_rm": None, "recent_set": None, "plate_step": None, "week": None,
+        "one_rm": None, "recent_set": None, "plate_step": None, "week": None, "max_lift": None,
     }
 
 

@@ -13,7 +13,7 @@ import random
 import pytest
 
 import deadlift_advisor
-from deadlift_advisor.advice import build
+from deadlift_advisor.advice import consult
 from deadlift_advisor.experta_compat import DepthStrategy, ReteMatcher
 from deadlift_advisor.invariants import violations
 from deadlift_advisor.kb import ANSWERS, enumerated_space
@@ -142,7 +142,118 @@ def _not_json_a_cycle(a):
     a["placement"]["self"] = a["placement"]
 
 
+# --- the safety-and-loads invariants can fail too ----------------------------------------------
+
+RECOVERING_LOW_BACK = {"variation": "conventional", "goal": "strength",
+                       "experience": "intermediate", "injury_area": "low_back",
+                       "injury_stage": "recovering", "one_rm": 200,
+                       "week": {"mon": "squat, good mornings", "wed": "rows, back extension",
+                                "fri": "kb swings, bench"}}
+ACUTE_WITH_WEEK = {**ACUTE, "week": "upper_lower"}
+ACCESSORY = {"variation": "romanian", "goal": "strength", "experience": "advanced",
+             "one_rm": 200}
+SINGLE_LEG = {"variation": "single_leg_romanian", "goal": "strength",
+              "experience": "intermediate", "one_rm": 200}
+ROUGH = {"variation": "conventional", "goal": "strength", "experience": "intermediate",
+         "recent_set": "100x12@6"}
+RULED_OUT = {"variation": "romanian", "goal": "strength", "experience": "intermediate",
+             "injury_area": "hamstring", "injury_stage": "recovering", "one_rm": 200}
+POWER = {"variation": "conventional", "goal": "power", "experience": "advanced",
+         "placement": "leg_day"}
+MEET = {"variation": "conventional", "goal": "powerlifting", "experience": "advanced",
+        "season_phase": "in_season"}
+
+
+def _above_the_injury_ceiling(a):
+    r = a["prescription"]
+    r["percent_1rm"] = [r["percent_1rm"][0], 72.0]
+    r["pct_cap"] = 75.0
+
+
+def _ceiling_not_flagged(a):
+    assert a["prescription"]["load_capped"]
+    a["prescription"]["load_capped"] = False
+
+
+def _weight_above_the_ceiling(a):
+    a["prescription"]["loads"][0]["weight"] += 10
+
+
+def _accessory_max_test(a):
+    a["prescription"]["max_effort"] = True
+
+
+def _accessory_own_day(a):
+    a["placement"]["day"] = "dedicated_day"
+    a["placement"]["allowed_days"].append("dedicated_day")
+
+
+def _relation_ignored(a):
+    est = a["prescription"]["estimated_1rm"]
+    est["ratio"], est["value"] = 1.0, est["measured"]
+
+
+def _rough_at_face_value(a):
+    est = a["prescription"]["estimated_1rm"]
+    est["measured"] = est["value"] = est["raw"]
+
+
+def _rough_not_said(a):
+    a["warnings"] = [w for w in a["warnings"] if w["id"] != "rough_estimate"]
+
+
+def _no_alternative(a):
+    a["alternative"] = None
+
+
+def _ruled_out_alternative(a):
+    a["alternative"]["variation"] = "stiff_leg"
+
+
+def _injury_unmarked_on_another_day(a):
+    entry = next(e for e in a["schedule"]["days"]["mon"]["entries"]
+                 if e["exercise"] == "good_morning")
+    entry["intensity"] = "full"
+
+
+def _injury_not_listed(a):
+    a["schedule"]["injury"] = [c for c in a["schedule"]["injury"] if c["day"] != "fri"]
+
+
+def _week_dropped(a):
+    a["schedule"] = None
+
+
+def _long_window_for_a_power_session(a):
+    a["recovery"]["posterior_chain_rest_hours"] = 72
+
+
+def _meet_season_as_team_season(a):
+    a["prescription"]["limits"] = [k if k != "meet_season" else "in_season"
+                                   for k in a["prescription"]["limits"]]
+
+
+def _max_effort_at_low_rpe(a):
+    a["prescription"]["max_effort"] = True
+
+
 MUTATIONS = [
+    (RECOVERING_LOW_BACK, _above_the_injury_ceiling),
+    (RECOVERING_LOW_BACK, _ceiling_not_flagged),
+    (RECOVERING_LOW_BACK, _weight_above_the_ceiling),
+    (RECOVERING_LOW_BACK, _injury_unmarked_on_another_day),
+    (RECOVERING_LOW_BACK, _injury_not_listed),
+    (ACUTE_WITH_WEEK, _week_dropped),
+    (ACCESSORY, _accessory_max_test),
+    (ACCESSORY, _accessory_own_day),
+    (SINGLE_LEG, _relation_ignored),
+    (ROUGH, _rough_at_face_value),
+    (ROUGH, _rough_not_said),
+    (RULED_OUT, _no_alternative),
+    (RULED_OUT, _ruled_out_alternative),
+    (POWER, _long_window_for_a_power_session),
+    (POWER, _max_effort_at_low_rpe),
+    (MEET, _meet_season_as_team_season),
     (BACK_DAY, _not_json_a_set),
     (BACK_DAY, _not_json_a_cycle),
     (BACK_DAY, _rpe_above_8_on_back_day),
@@ -188,9 +299,7 @@ class StockEngine(AdvisorEngine):
 
 
 def _consult(engine, answers):
-    profile = validate(answers)
-    facts = engine.consult(profile)
-    return build(profile, facts, engine.trace, messages()).to_dict()
+    return consult(engine, validate(answers), messages()).to_dict()
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ from arithmetic done by hand in the comments, never from the engine's own output
 
 import json
 import math
+import re
 import random
 
 import pytest
@@ -89,12 +90,18 @@ def test_chart_copy_matches_the_effective_reps_rule():
 def test_e1rm_from_a_recent_set_follows_the_rts_chart(recent_set, expected):
     est = rx_of(recent_set=recent_set)["estimated_1rm"]
     assert est["basis"] == "recent_set"
-    assert est["value"] == pytest.approx(expected, abs=0.051)
+    # a set at RPE 7 or less, or of more than 10 reps, is only a rough estimate (cut by 10 %)
+    _, reps, rpe = re.match(r"(.*)x(\d+)@(.*)", recent_set).groups()
+    assert est["rough"] == (float(rpe) <= 7 or int(reps) > 10)
+    assert (est["raw"] if est["rough"] else est["value"]) == pytest.approx(expected, abs=0.051)
+    if est["rough"]:
+        assert est["value"] == pytest.approx(0.9 * est["raw"], abs=0.051)
 
 
 def test_e1rm_of_140x5_at_8_is_about_172_6_and_drives_the_weights():
     rx = rx_of(recent_set="140x5@8")
-    assert rx["estimated_1rm"] == {"value": pytest.approx(172.6, abs=0.05), "basis": "recent_set"}
+    assert rx["estimated_1rm"]["value"] == pytest.approx(172.6, abs=0.05)
+    assert rx["estimated_1rm"]["basis"] == "recent_set" and not rx["estimated_1rm"]["rough"]
     # Intermediate strength: sets 3-5, reps 2-5, RPE 7.5-9 (GOAL_BANDS, only low_volume caps).
     # Top set 2 @ 9 = 92.2 %: 172.6 * 0.922 = 159.1 -> 160.0; back-offs 5 @ 7.5 = 79.9 %:
     # 172.6 * 0.799 = 137.9 -> 137.5. Three sets (the low end of the set range).
@@ -115,7 +122,8 @@ def test_mapping_form_of_the_recent_set_is_the_same_as_the_short_form():
 def test_one_rm_is_used_when_there_is_no_recent_set(read):
     a = advise(one_rm=200)
     rx = a["prescription"]
-    assert rx["estimated_1rm"] == {"value": 200.0, "basis": "one_rm"}
+    assert rx["estimated_1rm"]["value"] == 200.0 and rx["estimated_1rm"]["basis"] == "one_rm"
+    assert rx["estimated_1rm"]["lift"] == "variation" and rx["estimated_1rm"]["ratio"] == 1.0
     assert "recent_set_over_one_rm" not in read.recommendations(a)
     # 200 * 0.922 = 184.4 -> 185.0 ; 200 * 0.799 = 159.8 -> 160.0
     assert [s["weight"] for s in rx["loads"]] == [185.0, 160.0, 160.0]
@@ -187,7 +195,7 @@ def test_lb_weights_for_a_405_lb_1rm_are_plausible():
     assert all(is_multiple(w, 5) for w in weights)
     # Between a 45 lb bar and the 1RM, and clearly not kg numbers (405 lb is about 184 kg).
     assert all(225 <= w <= 405 for w in weights), weights
-    assert rx["estimated_1rm"] == {"value": 405.0, "basis": "one_rm"}
+    assert rx["estimated_1rm"]["value"] == 405.0 and rx["estimated_1rm"]["basis"] == "one_rm"
 
 
 def test_a_recent_set_in_lb_becomes_an_lb_estimate():
@@ -260,7 +268,14 @@ def test_weights_are_loadable_within_range_and_below_the_e1rm(chunk, describe):
             assert lo - 1e-9 <= w <= hi + 1e-9, where
             pct = chart(s["reps"], s["rpe"])
             if pct is not None:  # where KNOWLEDGE.md has a verified value
-                assert round(w, 4) in nearest_steps(e1rm * pct / 100, step), (where, s, pct)
+                # the chart's load, unless a load ceiling (an injury, a novice, ...) is lower;
+                # nearest loadable step, rounded down where that would pass the ceiling
+                pct = min(pct, rx["percent_1rm"][1])
+                expected = nearest_steps(e1rm * pct / 100, step)
+                if rx["pct_cap"] is not None:
+                    ceiling = e1rm * rx["pct_cap"] / 100
+                    expected = {x if x <= ceiling + 1e-9 else round(x - step, 4) for x in expected}
+                assert round(w, 4) in expected, (where, s, pct)
         top = rx["loads"][0]["weight"]
         assert all(top >= s["weight"] for s in rx["loads"]), where
     assert checked > 50

@@ -257,7 +257,7 @@ def test_full_walk_from_nothing_to_an_html_sheet(session, tmp_path):
     s.expect("Conventional deadlift: a leg exercise")
     s.expect(r"Prime movers:\s+glutes, hamstrings, quadriceps")
     s.expect(r"Where:\s+Leg day, first exercise of the session")
-    s.expect(r"How:\s+\d.* sets × .* reps at RPE")
+    s.expect(r"How:\s+\d.* sets × .* reps · RPE")
     s.expect("After it:")
     s.expect(r"Next \d+ h, keep out:")
     s.answer(re.escape(WORDING["screens"]["sheet"]["offer"]), "")
@@ -510,6 +510,28 @@ def test_weights_and_week_can_be_added_on_the_review_screen(session):
     # Monday's window would hold Wednesday's good mornings: Friday is the better day.
     s.expect(r"When:\s+Friday")
     assert s.finish() == 0
+
+
+@needs_script
+def test_weights_for_another_variation_ask_which_lift_they_were_on(session, tmp_path):
+    """A single-leg RDL loaded from a number: the questionnaire asks whose max it is, and a
+    conventional max is scaled down instead of loaded as if it were the single-leg lift's."""
+    s = session("advise", *all_but("units", "variation"), "--set", "variation=single_leg_romanian",
+                "--save-answers", "mine.yaml", "--format", "json", "-o", "advice.json")
+    s.answer(r"Units \(1–2, \? for help\) \[kg\]", "")
+    s.child.sendline(s.review_number("Weights"))
+    s.answer(r"WEIGHTxREPS@RPE", "200")
+    s.answer(r"Which lift was that weight on\?[\s\S]*?\[3\]: ", "4")  # not a choice: asked again
+    s.expect("'4' is not one of 1–3")
+    s.child.sendline("1")
+    s.expect(r"Weights:\s+1RM 200; from the conventional deadlift")
+    s.confirm_review()
+    assert s.finish() == 0
+    advice = json.loads((tmp_path / "advice.json").read_text(encoding="utf-8"))
+    est = advice["prescription"]["estimated_1rm"]
+    assert est["lift"] == "conventional" and est["value"] == 50.0
+    saved = yaml.safe_load((tmp_path / "mine.yaml").read_text(encoding="utf-8"))
+    assert saved["max_lift"] == "conventional"
 
 
 @needs_script

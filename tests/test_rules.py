@@ -82,6 +82,15 @@ def test_k2_same_programming_means_same_day_and_numbers_as_conventional(
                    season_phase=season, back_days_per_week=back_days)
     minor = advise_dict(variation=variation, **answers)
     conventional = advise_dict(variation="conventional", **answers)
+    if VARIATIONS[variation]["role"] == "accessory":
+        # Same movers, so the same kind of day where the lift has one; but an accessory hinge is
+        # never a day's main lift, and it gets accessory reps with no max test.
+        if conventional["placement"]["day"] != "dedicated_day":
+            assert minor["placement"]["day"] == conventional["placement"]["day"]
+        assert minor["placement"]["day"] != "dedicated_day"
+        assert minor["prescription"]["reps"][0] >= 6
+        assert minor["prescription"]["max_effort"] is False
+        return
     assert minor["placement"]["day"] == conventional["placement"]["day"]
     for key in ("perform", "sets", "reps", "rpe", "percent_1rm", "max_effort"):
         assert minor["prescription"][key] == conventional["prescription"][key], key
@@ -165,6 +174,12 @@ def test_k4_novice_gets_the_day_they_ask_for(advise_dict, read, variation, day):
 def test_k5_advanced_strength_gets_a_dedicated_day_with_reduced_isolation(
         advise_dict, read, variation, goal):
     a = advise_dict(variation=variation, goal=goal, experience="advanced")
+    if VARIATIONS[variation]["role"] == "accessory":
+        # Class 3 of the safety issue: an accessory hinge never becomes a day's max-effort lift.
+        assert a["placement"]["day"] != "dedicated_day"
+        assert "dedicated_day" not in a["placement"]["allowed_days"]
+        assert a["prescription"]["max_effort"] is False
+        return
     assert a["placement"]["day"] == "dedicated_day"
     fu = read.follow_ups(a)
     assert fu.get("good_morning") == "reduced"
@@ -207,7 +222,8 @@ def test_k6_k10_conventional_intermediate_strength_goes_first_on_leg_day(advise_
 def test_k6_k10_every_leg_day_opens_with_the_deadlift(uninjured_advices, read):
     checked = 0
     for answers, a in uninjured_advices:
-        if a["placement"]["day"] != "leg_day" or not a["prescription"]["perform"]:
+        if a["placement"]["day"] != "leg_day" or not a["prescription"]["perform"] or (
+                a["placement"]["role"] != "main"):
             continue
         checked += 1
         assert a["placement"]["order"] == 1, answers
@@ -367,7 +383,7 @@ def test_k11_posterior_chain_work_is_kept_out_of_the_window(advise_dict, placeme
 # --- K13 season phase -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("variation", ["conventional", "sumo", "trap_bar", "deficit"])
-@pytest.mark.parametrize("goal", ["strength", "powerlifting", "hypertrophy"])
+@pytest.mark.parametrize("goal", ["strength", "hypertrophy"])
 @pytest.mark.parametrize("experience", ["intermediate", "advanced"])
 @pytest.mark.parametrize("placement", ["leg_day", "auto"])
 def test_k13_pre_season_is_lighter_than_off_season(
@@ -386,6 +402,8 @@ def test_k13_pre_season_is_never_heavier_than_off_season(stratified_sample):
     compared = 0
     for answers in stratified_sample(
             lambda p: (p["variation"], p["goal"], p["injury_area"]), 1):
+        if answers["goal"] == "powerlifting":  # a powerlifter's pre-season is meet preparation
+            continue
         off = deadlift_advisor.advise({**answers, "season_phase": "off_season"}).prescription
         pre = deadlift_advisor.advise({**answers, "season_phase": "pre_season"}).prescription
         if not pre["perform"]:
@@ -398,7 +416,7 @@ def test_k13_pre_season_is_never_heavier_than_off_season(stratified_sample):
     assert compared >= 100
 
 
-@pytest.mark.parametrize("goal", GOALS)
+@pytest.mark.parametrize("goal", [g for g in GOALS if g != "powerlifting"])
 @pytest.mark.parametrize("experience", EXPERIENCES)
 def test_k13_in_season_is_maintenance(advise_dict, read, goal, experience):
     a = advise_dict(goal=goal, experience=experience, season_phase="in_season")
@@ -609,8 +627,12 @@ def test_prescribed_percent_range_follows_the_chart(stratified_sample):
             continue
         lo, hi = rx["percent_1rm"]
         assert lo <= hi, answers
-        assert hi == percent_1rm(rx["reps"][0], rx["rpe"][1]), answers
-        assert lo == percent_1rm(rx["reps"][1], rx["rpe"][0]), answers
+        top, bottom = percent_1rm(rx["reps"][0], rx["rpe"][1]), percent_1rm(rx["reps"][1],
+                                                                          rx["rpe"][0])
+        if rx["load_capped"]:  # a load ceiling below the chart's top corner cuts the range
+            assert hi == rx["pct_cap"] < top and lo == min(bottom, hi), answers
+        else:
+            assert hi == top and lo == bottom, answers
 
 
 # --- the rule base as a whole -------------------------------------------------------------------
@@ -623,6 +645,8 @@ def test_every_registered_rule_fires_for_some_profile(stratified_sample):
     # Loads and weeks are optional answers outside the enumerated space: add them to some.
     from deadlift_advisor.kb.weeks import SPLITS
     extras = [{"one_rm": 180}, {"recent_set": "150x5@8"}, {"one_rm": 180, "recent_set": "150x5@8"},
+              {"recent_set": "100x12@6"}, {"one_rm": 180, "max_lift": "conventional"},
+              {"week": {"mon": "deadlift, squat", "thu": "rows"}},
               *({"week": split} for split in SPLITS)]
     profiles = [*profiles, *({**p, **extras[i % len(extras)]}
                              for i, p in enumerate(profiles[::3]))]

@@ -357,10 +357,10 @@ def test_invariants_hold_for_every_preset_placement_and_load(variation, describe
         a = deadlift_advisor.advise(answers).to_dict()
         assert violations(a) == [], describe(answers)
         s = a["schedule"]
-        # A week is planned exactly when there is a deadlift to plan it around.
-        assert (s is not None) == a["prescription"]["perform"], describe(answers)
-        if s:
-            seen_days.add(s["deadlift_day"])
+        # A given week is always reviewed; it has a deadlift day exactly when there is a deadlift.
+        assert s is not None, describe(answers)
+        assert (s["deadlift_day"] is not None) == a["prescription"]["perform"], describe(answers)
+        seen_days.add(s["deadlift_day"])
     assert len(seen_days) > 1  # the presets really move the deadlift around
 
 
