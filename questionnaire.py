@@ -481,15 +481,13 @@ def ask_max_lift(answers, ui):
     for number, key in enumerate(keys, 1):
         ui.echo(f"  {number}. {words['choices'][key]}")
     while True:
-        text = ui.prompt(words["prompt"], default="3", show_default=True).strip().lower()
-        if text == "?":
-            ui.echo(ui.wrap(words["help"], indent="  "))
-            continue
-        if _digits(text) and 1 <= int(text) <= len(keys):
-            if keys[int(text) - 1] != "auto":
-                answers["max_lift"] = keys[int(text) - 1]
-            return
-        ui.echo(ui.style(f"'{text}' is not one of 1–{len(keys)}; ? for help", fg="red"))
+        value = ui.prompt(words["prompt"], type=ChoiceAnswer(keys, words["choices"], ui),
+                          default="3", show_default=True)
+        if value is not HELP:
+            break
+        ui.echo(ui.wrap(words["help"], indent="  "))
+    if value != "auto":
+        answers["max_lift"] = value
 
 
 def ask_week(answers, ui):
