@@ -232,14 +232,22 @@ def _schedule(facts, messages, follow_ups):
     in_the_way = {(c["day"], c["exercise"]) for c in conflicts}
     intensity = {f["exercise"]: f["intensity"] for f in follow_ups}
     protected = chosen["protected"] if chosen else ()
+    own = set(chosen["own"]) if chosen else {"deadlift", *_own_entries(facts)}
+    light = {f["day"] for f in _of(facts, F.ScheduleNote) if f["note"] == "light_pull"}
+    lift = _one(facts, F.Classification)["variation"]
+    lift = VARIATIONS[lift]["label"]
+    unknown = {f["day"]: list(f["unknown"]) for f in _of(facts, F.WeekDay) if f["unknown"]}
     days = {}
     for day, kind in sorted(kinds.items(), key=lambda item: WEEKDAYS.index(item[0])):
         entries = []
         if day == deadlift_day:
-            entries.append({"exercise": "deadlift", "label": "Deadlift", "intensity": "main",
+            entries.append({"exercise": "deadlift", "label": lift, "intensity": "main",
+                            "note": None})
+        elif day in light:
+            entries.append({"exercise": "deadlift", "label": lift, "intensity": "light",
                             "note": None})
         for x in dict.fromkeys(kind["exercises"]):
-            if x == "deadlift":
+            if x in own:
                 continue
             clash = clashes.get((day, x))
             if day == deadlift_day:
@@ -255,8 +263,8 @@ def _schedule(facts, messages, follow_ups):
                             "note": note})
         days[day] = {"session": kind["session"], "entries": entries,
                      "protected": day in protected,
+                     "unknown": list(unknown.get(day, ())),
                      "note": " ".join(_note(messages, f) for f in notes.get(day, ())) or None}
-    unknown = {f["day"]: list(f["unknown"]) for f in _of(facts, F.WeekDay) if f["unknown"]}
     return {
         "deadlift_day": deadlift_day, "session": chosen["session"] if chosen else None,
         "protected_days": list(protected), "window_hours": chosen["hours"] if chosen else None,
@@ -284,4 +292,11 @@ _HARDER = {"main": -1, "full": 0, "reduced": 1, "avoid": 2}
 
 
 def _note(messages, fact):
-    return messages.schedule_note(fact["note"], fact["to"])
+    return messages.schedule_note(fact["note"], fact["to"], fact["why"])
+
+
+def _own_entries(facts):
+    """The week entry of the variation programmed (for a week with no deadlift day)."""
+    from .kb.exercises import EXERCISE_OF_VARIATION
+
+    return {EXERCISE_OF_VARIATION[_one(facts, F.Classification)["variation"]]}

@@ -395,21 +395,39 @@ def _schedule_violations(a):
         return [f"deadlift day {day!r} is not a weekday"]
     start = WEEKDAYS.index(day)
     expected = [WEEKDAYS[(start + k) % 7] for k in range(1, s["window_hours"] // 24)]
+    before = WEEKDAYS[(start - 1) % 7]
+    two_after = {WEEKDAYS[(start + k) % 7] for k in (1, 2)}
     if s["protected_days"] != expected:
         out.append(f"protected days {s['protected_days']} are not the window after {day}")
-    deadlifts = [d for d, v in s["days"].items() for e in v["entries"] if e["exercise"] == "deadlift"]
-    if deadlifts != [day]:
-        out.append(f"the deadlift appears on {deadlifts}, expected only {day}")
+    main = [d for d, v in s["days"].items() for e in v["entries"] if e["intensity"] == "main"]
+    if main != [day]:
+        out.append(f"the deadlift appears on {main}, expected only {day}")
+    for d, v in s["days"].items():
+        if any(e["intensity"] == "light" for e in v["entries"]) and d == day:
+            out.append(f"a light pull on the deadlift day {d}")
     for c in s["conflicts"]:
-        if c["day"] not in s["protected_days"]:
-            out.append(f"conflict on {c['day']} outside the protected days")
+        allowed = {"posterior_chain": set(s["protected_days"]), "before_deadlift": {before},
+                   "leg_day_after_back_day": two_after}.get(c["reason"], set())
+        if c["day"] not in allowed:
+            out.append(f"{c['reason']} conflict on {c['day']}, outside the days it concerns")
         if c["exercise"] and not EXERCISES[c["exercise"]]["posterior_chain"]:
             out.append(f"conflict for {c['exercise']}, which is not posterior-chain work")
         if not c["text"].strip() or not c["because"]:
             out.append("conflict without text or rule ids")
     marked = {(c["day"], c["exercise"]) for c in s["conflicts"]}
-    for d in s["protected_days"]:
+    for d in [*s["protected_days"], before]:
+        if d == day:
+            continue
         for e in s["days"][d]["entries"]:
+            if e["intensity"] == "light":
+                continue
             if EXERCISES.get(e["exercise"], {}).get("posterior_chain") and (d, e["exercise"]) not in marked:
-                out.append(f"{e['exercise']} on protected {d} is not reported as a conflict")
+                out.append(f"{e['exercise']} on {d} next to the deadlift is not reported as a conflict")
+    if a["placement"]["day"] == "back_day":
+        for d in two_after:
+            if s["days"][d]["session"] in ("leg_day", "full_body") and not any(
+                    c["day"] == d for c in s["conflicts"]):
+                out.append(f"a leg day on {d}, within two days of a back-day deadlift, unreported")
+    if s["days"][day]["session"] == "unknown":
+        out.append(f"the deadlift put on {day}, a day of exercises the advisor does not know")
     return out

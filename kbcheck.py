@@ -20,7 +20,8 @@ def optional_sweep():
     1RM or a recent set (and both once), in kg and lb; then every variation x split preset x
     injury area and stage, with loads read both ways (max_lift) and a rough recent set, so the
     week is reviewed for every injury and every variation is loaded as itself (the presets and a
-    week that already lists a deadlift)."""
+    week that already lists a deadlift); and every variation x awkward week x placement x low-back
+    stage (none, acute, recovering, cleared)."""
     for i, (variation, split, placement) in enumerate(itertools.product(
             VARIATIONS, SPLITS, ("auto", "leg_day", "back_day", "full_body", "dedicated_day"))):
         loads = [{"one_rm": 180}, {"recent_set": "150x5@8"},
@@ -28,6 +29,14 @@ def optional_sweep():
         yield {"variation": variation, "goal": ("strength", "hypertrophy", "power")[i % 3],
                "experience": ("novice", "intermediate", "advanced")[i % 3],
                "placement": placement, "back_days_per_week": i % 4, "week": split, **loads}
+    for i, (variation, week, placement, stage) in enumerate(itertools.product(
+            VARIATIONS, AWKWARD_WEEKS, ("auto", "leg_day", "back_day", "full_body", "dedicated_day"),
+            (None, *STAGES))):
+        injury = {"injury_area": "low_back", "injury_stage": stage} if stage else {}
+        yield {"variation": variation, "goal": GOALS[i % len(GOALS)],
+               "experience": ("novice", "intermediate", "advanced")[i % 3],
+               "placement": placement, "back_days_per_week": i % 4, "week": week,
+               "one_rm": 180, **injury}
     injuries = [(area, stage) for area in INJURY_AREAS if area != "none" for stage in STAGES]
     for i, (variation, split, (area, stage)) in enumerate(itertools.product(
             VARIATIONS, [*SPLITS, OWN_DEADLIFT_WEEK], injuries)):
@@ -40,6 +49,21 @@ def optional_sweep():
 
 
 GOALS = ANSWERS["goal"]["choices"]
+# Awkward weeks as lifters write them: the deadlift listed by the lifter, twice-weekly pulls,
+# squats the day before, six training days, exercises the advisor does not know, and every
+# variation typed by name.
+AWKWARD_WEEKS = (
+    {"wed": "deadlift", "mon": "squat"},
+    {"tue": "deadlift, rows", "fri": "deadlift, squat"},
+    {"mon": "squat, leg press", "tue": "deadlift", "thu": "bench"},
+    {"mon": "squat", "tue": "rows", "wed": "squat", "thu": "bench", "fri": "squat", "sat": "rows"},
+    {"mon": "zercher squat, jefferson curl", "wed": "squat", "fri": "rows"},
+    {"mon": "sumo deadlift, trap bar deadlift", "tue": "rack pulls, block pulls",
+     "wed": "deficit deadlift, snatch grip deadlift", "thu": "sldl, single leg rdl",
+     "fri": "step rdl, high handle trap bar", "sat": "rdl, conventional deadlift"},
+    {"mon": "rows, pull-ups", "wed": "squat, leg press", "fri": "rows"},
+    {"sun": "good mornings, squat", "mon": "back extensions", "tue": "squat"},
+)
 # A week in which the lifter already deadlifts, beside hinges and rows.
 OWN_DEADLIFT_WEEK = {"mon": "deadlift, squat", "wed": "bench, rows", "thu": "good mornings, rdl"}
 

@@ -249,8 +249,8 @@ EXERCISES = {
         "loads": ["shoulder"],
         "aliases": ["tricep extension", "skull crusher", "pushdown", "triceps pushdown"],
     },
-    # The deadlift itself, so a week that already has one is understood (it is then moved to the
-    # day the rules choose).
+    # The deadlift itself, so a week that already has one is understood: the lifter's own pull
+    # day (rules/schedule.py keeps it where it is unless the recovery rules say otherwise).
     "deadlift": {
         "day_type": "leg",
         "label": "Deadlift",
@@ -259,11 +259,58 @@ EXERCISES = {
         "posterior_chain": True,
         "follows_on": [],
         "loads": ["low_back", "hamstring", "hip", "grip"],
-        "aliases": ["deadlifts", "conventional deadlift", "sumo deadlift", "trap bar deadlift",
-                    "hex bar deadlift", "rack pull", "rack pulls", "block pull", "deficit deadlift",
-                    "snatch grip deadlift", "dl"],
+        "aliases": ["deadlifts", "conventional deadlift", "conventional deadlifts", "dl", "dls",
+                    "conventional", "conv deadlift", "barbell deadlift"],
     },
 }
+
+# The other deadlift variations as a lifter types them into a week: each is its own exercise
+# (a rack pull on Friday is a heavy pull of its own, not "the deadlift" to move), worked out from
+# the variation catalogue. ``variation`` ties the entry back to kb.variations; the Romanian
+# deadlift is the accessory entry above. ``week_entry``: read in weeks only, never offered in the
+# catalogue's own lists (follow-ups, the recovery window's keep-out list).
+_VARIATION_EXERCISES = {
+    "sumo": ("sumo_deadlift", ["sumo deadlift", "sumo deadlifts", "sumo", "sumo dl"]),
+    "stiff_leg": ("stiff_leg_deadlift", ["stiff leg deadlift", "stiff legged deadlift",
+                                         "stiff-legged deadlift", "sldl", "straight leg deadlift"]),
+    "single_leg_romanian": ("single_leg_rdl", ["single leg rdl", "single-leg rdl",
+                                               "single leg romanian deadlift", "sl rdl", "slrdl",
+                                               "single leg deadlift"]),
+    "step_romanian": ("step_rdl", ["step rdl", "deficit rdl", "step romanian deadlift"]),
+    "trap_bar": ("trap_bar_deadlift", ["trap bar deadlift", "hex bar deadlift", "trap bar",
+                                       "hex bar", "trap bar dl", "hex bar dl"]),
+    "high_handle_trap_bar": ("high_handle_trap_bar_deadlift", ["high handle trap bar deadlift",
+                                                               "high handle trap bar",
+                                                               "high handle hex bar"]),
+    "rack_pull": ("rack_pull", ["rack pull", "rack pulls", "rack deadlift"]),
+    "block_pull": ("block_pull", ["block pull", "block pulls", "block deadlift"]),
+    "deficit": ("deficit_deadlift", ["deficit deadlift", "deficit deadlifts", "deficit dl",
+                                     "deficit pulls"]),
+    "snatch_grip": ("snatch_grip_deadlift", ["snatch grip deadlift", "snatch grip deadlifts",
+                                             "snatch grip dl"]),
+}
+
+
+def _variation_exercises():
+    from .variations import VARIATIONS
+
+    for variation, (ex_id, aliases) in _VARIATION_EXERCISES.items():
+        v = VARIATIONS[variation]
+        EXERCISES[ex_id] = {
+            "day_type": "back" if v["category"] == "back" else "leg",
+            "label": v["label"], "kind": "compound",
+            "trains": [*v["primary"], *v["secondary"]], "posterior_chain": True,
+            "follows_on": [], "loads": list(v["loads"]), "aliases": aliases,
+            "variation": variation, "week_entry": True}
+    EXERCISES["romanian_deadlift"]["variation"] = "romanian"
+    EXERCISES["deadlift"]["variation"] = "conventional"
+
+
+_variation_exercises()
+
+# The week entry that stands for each variation of the catalogue.
+EXERCISE_OF_VARIATION = {ex["variation"]: ex_id for ex_id, ex in EXERCISES.items()
+                         if "variation" in ex}
 
 
 def _normal(name):

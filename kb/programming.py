@@ -106,6 +106,11 @@ POWER_RECOVERY_SOURCES = ["helland-2020"]
 ROUGH_SET = {"rpe_at_most": 7.0, "reps_over": 10, "conservative_factor": 0.9,
              "sources": ["hackett-2017", "zourdos-2021", "reynolds-2006", "project-inference"]}
 
+# A second pull listed in the same week (K9: alternate the deadlift's presence and intensity): the
+# lighter day, at most RPE 7 and about 80% of the heavy day's weights (the figures are
+# project-inference; no source gives them).
+LIGHT_PULL = {"rpe_hi": 7.0, "pct_of_heavy": 80, "sources": ["seed-article", "project-inference"]}
+
 # Session types, in the order they are offered.
 DAYS = ("leg_day", "back_day", "full_body", "dedicated_day")
 

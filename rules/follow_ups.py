@@ -66,13 +66,14 @@ class FollowUpRules:
         # every follow-up rule for nothing.
         _menu(self, _follows_on(day), cls, area, injured)
 
-    @rule("fu.session_menu_from_week", Prescription(perform=True), DeadliftDay(day=MATCH.day),
+    @rule("fu.session_menu_from_week", Prescription(perform=True),
+          DeadliftDay(day=MATCH.day, own=MATCH.own),
           DayKind(day=MATCH.day, exercises=MATCH.exercises),
           AS.cls << Classification(), InjuryArea(id=MATCH.area, muscles=MATCH.injured),
           k=("K5", "K7", "K10"), sources=("seed-article",), salience=FOLLOW + 1)
-    def session_menu_from_week(self, exercises, cls, area, injured):
+    def session_menu_from_week(self, exercises, own, cls, area, injured):
         # With a week given, what follows the deadlift is what the person already does that day.
-        _menu(self, [x for x in exercises if x != "deadlift"], cls, area, injured)
+        _menu(self, [x for x in exercises if x not in own], cls, area, injured)
 
     @rule("fu.injured_area_avoid", Answers(injury_area=MATCH.area, injury_stage=NOT_CLEARED),
           AS.ex << Exercise(meets_injury=True),

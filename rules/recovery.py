@@ -22,7 +22,7 @@ def _demanding(rx):
 def _window(engine, rule_id, kind, reason):
     # The exercises to keep out are the catalogue's significant posterior-chain work.
     avoid = tuple(ex_id for ex_id, ex in EXERCISES.items()
-                  if ex["posterior_chain"] and ex_id != "deadlift")
+                  if ex["posterior_chain"] and ex_id != "deadlift" and not ex.get("week_entry"))
     engine.declare(Recovery(hours=RECOVERY_HOURS[kind], reason=reason, avoid=avoid,
                             because=(rule_id,), sources=sources_of(rule_id, RECOVERY_SOURCES[kind])))
 

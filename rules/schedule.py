@@ -12,9 +12,10 @@ yet cleared) or do lighter (cleared).
 """
 
 from ..experta_compat import AS, MATCH, TEST, P
-from ..kb.exercises import EXERCISES
+from ..kb.exercises import EXERCISE_OF_VARIATION, EXERCISES
 from ..kb.facts import (Answers, Conflict, DayKind, DeadliftDay, InjuryArea, InjuryClash,
-                        Placement, Prescription, Recovery, ScheduleNote, WeekDay)
+                        Placement, Prescription, Recovery, ScheduleNote, Variation, WeekDay)
+from ..kb.programming import LIGHT_PULL
 from ..kb.weeks import SESSION_OF_DAY_TYPES, WEEKDAYS
 from .base import SCHEDULE, rule, sources_of
 from .follow_ups import meets_injury
@@ -24,10 +25,13 @@ HOSTS = {"leg_day": ("leg_day", "full_body"), "back_day": ("back_day", "full_bod
          "full_body": ("full_body", "leg_day"), "dedicated_day": ("rest",)}
 
 
-def session_of(exercises):
-    types = {EXERCISES[x]["day_type"] for x in exercises if x != "deadlift"}
+def session_of(exercises, unknown=(), own=frozenset({"deadlift"})):
+    """What kind of session a day is, from the day types of its exercises (the lift being
+    programmed aside). A day with nothing known on it but names the catalogue does not know is
+    "unknown": something is trained there, so it is never read as a rest day."""
+    types = {EXERCISES[x]["day_type"] for x in exercises if x not in own}
     if not exercises:
-        return "rest"
+        return "unknown" if unknown else "rest"
     for needed, session in SESSION_OF_DAY_TYPES:
         if needed <= types:
             return session
@@ -41,24 +45,57 @@ def window(day, hours):
     return tuple(WEEKDAYS[(start + k) % 7] for k in range(1, hours // 24))
 
 
-def in_the_way(kinds, day, hours, placement):
-    """(day, exercise, reason) for everything inside the window that the window forbids."""
+def days_before(day, hours=None):
+    """The day before ``day``: heavy posterior-chain or squat work there leaves the deadlift
+    pre-fatigued. One day, whatever the window after the deadlift: the earlier session gets the
+    standard 48 hours of its own (KNOWLEDGE 3c; project-inference for applying it backwards)."""
+    return (WEEKDAYS[(WEEKDAYS.index(day) - 1) % 7],)
+
+
+# K11 as the seed says it for a back-day pull: no leg day in the next day *or two*, whatever the
+# posterior-chain window.
+BACK_DAY_LEG_SPAN = 2
+
+
+def own_lift(variation, role):
+    """The week entries that stand for the lift being programmed: its own entry, and for a main
+    lift the plain "deadlift" too."""
+    own = {EXERCISE_OF_VARIATION[variation]}
+    if role == "main":
+        own.add("deadlift")
+    return frozenset(own)
+
+
+def in_the_way(kinds, day, hours, placement, own=frozenset({"deadlift"})):
+    """(day, exercise, reason) for everything around ``day`` that the recovery rules forbid:
+    posterior-chain work inside the window after it, the same kind of work in the days before it
+    (the deadlift should be trained fresh), and for a back-day deadlift a leg day in the next two
+    days."""
     found = []
     for later in window(day, hours):
-        kind = kinds[later]
-        found += [(later, x, "posterior_chain") for x in kind["exercises"]
-                  if x != "deadlift" and EXERCISES[x]["posterior_chain"]]
-        if placement == "back_day" and kind["session"] in ("leg_day", "full_body") and not any(
-                reason == "posterior_chain" and d == later for d, _, reason in found):
-            found.append((later, None, "leg_day_after_back_day"))
+        found += [(later, x, "posterior_chain") for x in dict.fromkeys(kinds[later]["exercises"])
+                  if x not in own and EXERCISES[x]["posterior_chain"]]
+    for earlier in days_before(day, hours):
+        found += [(earlier, x, "before_deadlift")
+                  for x in dict.fromkeys(kinds[earlier]["exercises"])
+                  if x not in own and EXERCISES[x]["posterior_chain"]]
+    if placement == "back_day":
+        start = WEEKDAYS.index(day)
+        for k in range(1, BACK_DAY_LEG_SPAN + 1):
+            later = WEEKDAYS[(start + k) % 7]
+            if kinds[later]["session"] in ("leg_day", "full_body") and not any(
+                    d == later and reason == "posterior_chain" for d, _, reason in found):
+                found.append((later, None, "leg_day_after_back_day"))
     return found
 
 
 class ScheduleRules:
-    @rule("sched.read_day", AS.wd << WeekDay(),
+    @rule("sched.read_day", AS.wd << WeekDay(), Variation(id=MATCH.variation, role=MATCH.role),
           k=("K11",), sources=("project-inference",), salience=SCHEDULE + 2)
-    def read_day(self, wd):
-        self.declare(DayKind(day=wd["day"], session=session_of(wd["exercises"]),
+    def read_day(self, wd, variation, role):
+        own = own_lift(variation, role)
+        self.declare(DayKind(day=wd["day"],
+                             session=session_of(wd["exercises"], wd["unknown"], own),
                              exercises=wd["exercises"]))
         if wd["unknown"]:
             self.warn("sched.read_day", "unknown_exercises", day=wd["day"],
@@ -67,60 +104,83 @@ class ScheduleRules:
     @rule("sched.injury_in_week", AS.kind << DayKind(),
           Answers(injury_area=MATCH.area & P(lambda a: a != "none"), injury_stage=MATCH.stage),
           InjuryArea(id=MATCH.area, muscles=MATCH.muscles, sources=MATCH.area_sources),
+          Variation(id=MATCH.variation, role=MATCH.role),
           k=("K12",), sources=("project-inference",), salience=SCHEDULE + 1)
-    def injury_in_week(self, kind, area, stage, muscles, area_sources):
+    def injury_in_week(self, kind, area, stage, muscles, area_sources, variation, role):
+        own = own_lift(variation, role)  # the lift itself: its own prescription decides
         intensity = "reduced" if stage == "cleared" else "avoid"
         found = [InjuryClash(day=kind["day"], exercise=x, intensity=intensity, area=area,
                              stage=stage, because=("sched.injury_in_week",),
                              sources=sources_of("sched.injury_in_week", area_sources))
                  for x in dict.fromkeys(kind["exercises"])
-                 if x != "deadlift" and meets_injury(x, area, muscles)]
+                 if x not in own and meets_injury(x, area, muscles)]
         if found:
             self.declare(*found)
 
     @rule("sched.deadlift_off", Prescription(perform=False), AS.kind << DayKind(),
-          TEST(lambda kind: "deadlift" in kind["exercises"]),
+          Variation(id=MATCH.variation, role=MATCH.role),
+          TEST(lambda kind, variation, role: own_lift(variation, role) & set(kind["exercises"])),
           k=("K12",), sources=("project-inference",), salience=SCHEDULE)
-    def deadlift_off(self, kind):
-        self.declare(ScheduleNote(day=kind["day"], note="deadlift_off", to=None))
+    def deadlift_off(self, kind, variation, role):
+        self.declare(ScheduleNote(day=kind["day"], note="deadlift_off", to=None, why=None))
 
     # Reads all seven DayKind facts at once: the choice compares whole weeks, which experta
     # cannot express as a pattern. SCHEDULE + 2 has declared them all by now.
     @rule("sched.choose_day", WeekDay(day="mon"), Prescription(perform=True),
-          Placement(day=MATCH.placement),
-          Recovery(hours=MATCH.hours),
-          k=("K9", "K11"), sources=("seed-article", "korak-2015"), salience=SCHEDULE)
-    def choose_day(self, placement, hours):
+          Placement(day=MATCH.placement), Recovery(hours=MATCH.hours),
+          Variation(id=MATCH.variation, role=MATCH.role),
+          k=("K9", "K11"), sources=("seed-article", "korak-2015", "project-inference"),
+          salience=SCHEDULE)
+    def choose_day(self, placement, hours, variation, role):
         kinds = {f["day"]: f for f in self.facts.values() if isinstance(f, DayKind)}
         span = hours or 48
+        own = own_lift(variation, role)
+        listed = [d for d in WEEKDAYS if own & set(kinds[d]["exercises"])]
         hosts = HOSTS[placement]
         candidates = [d for d in WEEKDAYS if kinds[d]["session"] in hosts]
-        fallback = not candidates
-        if fallback:  # no day of the right kind: any training day, else any day
-            candidates = [d for d in WEEKDAYS if kinds[d]["session"] != "rest"] or list(WEEKDAYS)
+        fallback = not candidates and not listed
+        if not candidates:  # no day of the right kind: any training day the advisor can read
+            candidates = [d for d in WEEKDAYS if kinds[d]["session"] not in ("rest", "unknown")] \
+                or [d for d in WEEKDAYS if kinds[d]["session"] != "unknown"] or list(WEEKDAYS)
 
         def cost(d):
-            return (len(in_the_way(kinds, d, span, placement)),
+            return (len(in_the_way(kinds, d, span, placement, own)),
                     hosts.index(kinds[d]["session"]) if kinds[d]["session"] in hosts else 9,
                     WEEKDAYS.index(d))
 
-        day = min(candidates, key=cost)
+        if listed:
+            # The lifter's own pull day stays where it is unless another day keeps the recovery
+            # rules better; a second listed day becomes the lighter pull of the week (K9).
+            heavy = min(listed, key=cost)
+            best = min(candidates, key=cost)
+            moved = cost(best)[0] < cost(heavy)[0]
+            day = best if moved else heavy
+        else:
+            day, moved, heavy = min(candidates, key=cost), False, None
+        found = in_the_way(kinds, day, span, placement, own)
         self.declare(DeadliftDay(day=day, session=kinds[day]["session"], hours=span,
-                                 protected=window(day, span), fallback=fallback,
+                                 protected=window(day, span), before=days_before(day, span),
+                                 fallback=fallback, listed=tuple(listed), own=tuple(sorted(own)),
                                  because=("sched.choose_day",),
                                  sources=sources_of("sched.choose_day")))
         if fallback:
             self.warn("sched.choose_day", "no_day_of_that_kind", placement=placement, day=day)
-        for later, exercise, reason in in_the_way(kinds, day, span, placement):
-            self.declare(Conflict(day=later, exercise=exercise, reason=reason, hours=span,
+        for other_day, exercise, reason in found:
+            self.declare(Conflict(day=other_day, exercise=exercise, reason=reason, hours=span,
                                   deadlift_day=day, because=("sched.choose_day",),
                                   sources=sources_of("sched.choose_day")))
-        for other in WEEKDAYS:
-            if other != day and "deadlift" in kinds[other]["exercises"]:
-                self.declare(ScheduleNote(day=other, note="deadlift_moved", to=day))
+        for other in listed:
+            if other == day:
+                continue
+            if moved and other == heavy:
+                self.declare(ScheduleNote(day=other, note="deadlift_moved", to=day,
+                                          why=len(in_the_way(kinds, other, span, placement, own))))
+            else:
+                self.declare(ScheduleNote(day=other, note="light_pull", to=day,
+                                          why=(LIGHT_PULL["rpe_hi"], LIGHT_PULL["pct_of_heavy"])))
 
     @rule("sched.alternate_back_days", DeadliftDay(day=MATCH.day, session="back_day"),
           AS.kind << DayKind(session="back_day"), TEST(lambda day, kind: kind["day"] != day),
           k=("K9",), sources=("seed-article",), salience=SCHEDULE - 1)
     def sched_alternate_back_days(self, kind):
-        self.declare(ScheduleNote(day=kind["day"], note="harder_back_work", to=None))
+        self.declare(ScheduleNote(day=kind["day"], note="harder_back_work", to=None, why=None))

@@ -237,7 +237,37 @@ def _max_effort_at_low_rpe(a):
     a["prescription"]["max_effort"] = True
 
 
+# --- the week invariants can fail too ------------------------------------------------------------
+
+WEEK_BASE = {"variation": "conventional", "goal": "strength", "experience": "intermediate"}
+BEFORE = {**WEEK_BASE, "week": {"mon": "back extensions, rows", "tue": "squat"}}
+UNKNOWN_DAY = {**WEEK_BASE, "week": {"mon": "zercher squat", "wed": "squat"}}
+BACK_DAY_PULL = {"variation": "rack_pull", "goal": "strength", "experience": "intermediate",
+                 "week": {"mon": "rows, pull-ups", "wed": "squat, leg press"}}
+
+
+def _pre_fatigue_unreported(a):
+    a["schedule"]["conflicts"] = [c for c in a["schedule"]["conflicts"]
+                                  if c["reason"] != "before_deadlift"]
+
+
+def _deadlift_on_an_unknown_day(a):
+    s = a["schedule"]
+    main = next(e for e in s["days"][s["deadlift_day"]]["entries"] if e["intensity"] == "main")
+    s["days"][s["deadlift_day"]]["entries"].remove(main)
+    s["days"]["mon"]["entries"].insert(0, main)
+    s["deadlift_day"], s["protected_days"] = "mon", ["tue", "wed"]
+
+
+def _leg_day_two_days_later_unreported(a):
+    a["schedule"]["conflicts"] = [c for c in a["schedule"]["conflicts"]
+                                  if c["reason"] != "leg_day_after_back_day"]
+
+
 MUTATIONS = [
+    (BEFORE, _pre_fatigue_unreported),
+    (UNKNOWN_DAY, _deadlift_on_an_unknown_day),
+    (BACK_DAY_PULL, _leg_day_two_days_later_unreported),
     (RECOVERING_LOW_BACK, _above_the_injury_ceiling),
     (RECOVERING_LOW_BACK, _ceiling_not_flagged),
     (RECOVERING_LOW_BACK, _weight_above_the_ceiling),
