@@ -186,6 +186,12 @@ def consult(engine, profile, messages):
     gets a consultation of its own, so its prescription, caps and loads are worked out exactly
     as if the lifter had chosen it."""
     facts = engine.consult(profile)
+    forced = week_session_of(facts)
+    if forced is not None:
+        # The week put the deadlift in another kind of session than the placement chose: look
+        # again with that session's rules, on the same weekday, so every line follows the
+        # session the lift really lands in.
+        facts = engine.consult({**profile, "week_session": forced})
     advice = build(profile, facts, engine.trace, messages)
     offered = alternative_of(facts)
     if offered is None:
@@ -193,6 +199,16 @@ def consult(engine, profile, messages):
     alt_profile = {**profile, "variation": offered["variation"]}
     alt = build(alt_profile, engine.consult(alt_profile), engine.trace, messages)
     return with_alternative(advice, offered, alt)
+
+
+def week_session_of(facts):
+    """(as WeekSession fields) when the week's deadlift day is a leg, back or full-body session
+    other than the one the placement chose, else None."""
+    day = next((f for f in facts.values() if isinstance(f, F.DeadliftDay)), None)
+    place = next((f for f in facts.values() if isinstance(f, F.Placement)), None)
+    if day is None or place is None or day["session"] not in DAYS or day["session"] == place["day"]:
+        return None
+    return {"session": day["session"], "day": day["day"], "was": place["day"]}
 
 
 def alternative_of(facts):
@@ -269,6 +285,7 @@ def _schedule(facts, messages, follow_ups):
         "deadlift_day": deadlift_day, "session": chosen["session"] if chosen else None,
         "protected_days": list(protected), "window_hours": chosen["hours"] if chosen else None,
         "days": days, "unknown_exercises": unknown,
+        "back_days": sum(d["session"] == "back_day" for d in days.values()),
         "conflicts": [{"day": c["day"], "exercise": c["exercise"],
                        "label": EXERCISES[c["exercise"]]["label"] if c["exercise"] else None,
                        "reason": c["reason"],

@@ -32,6 +32,18 @@ def catalogue():
     return [entry(v) for v in VARIATIONS]
 
 
+def exercises():
+    """Every exercise a week can name: id, label, day type, posterior-chain or not, the names
+    the advisor reads as it, sorted by day type then label."""
+    from .kb.exercises import EXERCISES, typed_names
+
+    names = typed_names()
+    rows = [{"exercise": x, "label": ex["label"], "day_type": ex["day_type"], "kind": ex["kind"],
+             "posterior_chain": ex["posterior_chain"], "loads": list(ex["loads"]),
+             "names": names.get(x, [])} for x, ex in EXERCISES.items()]
+    return sorted(rows, key=lambda r: (r["day_type"], r["label"].casefold()))
+
+
 def compare(variations, goal="strength", experience="intermediate"):
     """Side by side: each variation's entry plus how the engine programs it for the same lifter."""
     from . import advise
@@ -60,7 +72,8 @@ PROGRAMMING_MESSAGES = ("erectors_work_hard_too", "same_programming_as_conventio
 
 
 def render(kind, data, fmt):
-    """kind 'variations' or 'compare'; fmt json, or a template format (table/txt, md, html)."""
+    """kind 'variations', 'compare' or 'exercises'; fmt json, or a template format (table/txt, md,
+    html)."""
     import json
 
     from .render import environment

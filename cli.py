@@ -346,6 +346,23 @@ def _emit(text, output, force):
 @click.option("--format", "fmt", type=click.Choice(("table", "md", "json")), default="table",
               show_default=True, help="Output format.")
 @output_options("catalogue")
+def exercises(fmt, output, force):
+    """Every exercise a week can name, by day type, with the names the advisor reads as it.
+
+    \b
+    Examples:
+      deadlift-advisor exercises
+      deadlift-advisor exercises --format md -o exercises.md
+    """
+    from . import catalogue
+
+    _emit(catalogue.render("exercises", catalogue.exercises(), fmt), output, force)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(("table", "md", "json")), default="table",
+              show_default=True, help="Output format.")
+@output_options("catalogue")
 def variations(fmt, output, force):
     """Every variation the advisor knows: category, movers, one line of evidence, sources.
 

@@ -8,6 +8,8 @@ list means the advice is sound.
 import json
 
 from .kb import CATEGORIES, DAYS, EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, SOURCES, VARIATIONS
+from .kb.exercises import EXERCISE_OF_VARIATION
+from .kb.premises import MESSAGE_PREMISES, SQUATS
 from .kb.programming import HIGH_VOLUME_REPS, ROUGH_SET, RTS_PERCENT_BY_EFFECTIVE_REPS
 
 # Whether json can write the advice at all: escaping non-ASCII text and tracking containers for
@@ -37,7 +39,7 @@ def violations(advice):
         out.append(f"category {c['category']!r} is not one of {CATEGORIES}")
     if c["category"] != VARIATIONS[profile["variation"]]["category"]:
         out.append("category differs from the catalogue's")
-    if p["day"] not in p["allowed_days"]:
+    if p["day"] not in p["allowed_days"] and "place.week_session" not in p["because"]:
         out.append(f"placement day {p['day']} not among allowed days {p['allowed_days']}")
     if any(d not in DAYS for d in p["allowed_days"]):
         out.append(f"unknown day in allowed days {p['allowed_days']}")
@@ -91,6 +93,7 @@ def violations(advice):
     out += _alternative_violations(a)
     out += _schedule_violations(a)
     out += _injury_week_violations(a)
+    out += _premise_violations(a)
 
     seen = set()
     for f in a["follow_ups"]:
@@ -349,6 +352,80 @@ def _injury_week_violations(a):
     return out
 
 
+def _avoided(a):
+    """Every exercise the plan leaves out somewhere: follow-ups, the week, the injury list."""
+    gone = {f["exercise"] for f in a["follow_ups"] if f["intensity"] == "avoid"}
+    s = a.get("schedule") or {}
+    gone |= {e["exercise"] for d in s.get("days", {}).values() for e in d["entries"]
+             if e["intensity"] == "avoid"}
+    gone |= {c["exercise"] for c in s.get("injury", ()) if c["intensity"] == "avoid"}
+    return gone
+
+
+def _back_days_in_week(a):
+    s = a.get("schedule")
+    return None if not s else sum(d["session"] == "back_day" for d in s["days"].values())
+
+
+# What each premise of kb.premises.MESSAGE_PREMISES means, read off the final advice alone (an
+# independent reading: none of these calls the rules). ``m`` is the message being checked.
+PREMISES = {
+    "deadlift": lambda a, m: a["prescription"]["perform"],
+    "no_deadlift": lambda a, m: not a["prescription"]["perform"],
+    "weights": lambda a, m: bool(a["prescription"].get("loads")),
+    "injured": lambda a, m: a["profile"]["injury_area"] != "none",
+    "provisional": lambda a, m: a["classification"]["provisional"],
+    "main_lift": lambda a, m: a["classification"].get("role") == "main",
+    "accessory": lambda a, m: a["classification"].get("role") == "accessory",
+    "role_as_said": lambda a, m: m["params"].get("role") == a["classification"].get("role"),
+    "leg_day": lambda a, m: a["placement"]["day"] == "leg_day",
+    "back_day": lambda a, m: a["placement"]["day"] == "back_day",
+    "novice": lambda a, m: a["profile"]["experience"] == "novice",
+    "max_effort": lambda a, m: a["prescription"]["max_effort"],
+    "alternative_shown": lambda a, m: bool(a.get("alternative"))
+    and a["alternative"]["variation"] == m["params"]["alternative"],
+    "squat_in_session": lambda a, m: any(
+        f["exercise"] in SQUATS and f["intensity"] != "avoid" for f in a["follow_ups"]),
+    "named_in_session": lambda a, m: set(m["params"].get("named", ())) <= {
+        f["exercise"] for f in a["follow_ups"] if f["intensity"] != "avoid"},
+    "named_allowed": lambda a, m: not (set(m["params"].get("named", ())) & (
+        _avoided(a) | {EXERCISE_OF_VARIATION[a["profile"]["variation"]]})),
+    "reps_as_prescribed": lambda a, m: [m["params"]["reps_lo"], m["params"]["reps_hi"]]
+    == list(a["prescription"]["reps"]),
+    "rpe_as_prescribed": lambda a, m: [m["params"]["rpe_lo"], m["params"]["rpe_hi"]]
+    == list(a["prescription"]["rpe"]),
+    "back_days_as_in_the_week": lambda a, m: _back_days_in_week(a) in (
+        None, m["params"]["back_days"]),
+    "session_as_in_the_week": lambda a, m: bool(a.get("schedule"))
+    and a["schedule"]["session"] == m["params"]["day"] == a["placement"]["day"],
+    "back_days_as_in_the_week_for_override": lambda a, m: _back_days_in_week(a) == m["params"][
+        "week"] != a["profile"]["back_days_per_week"],
+}
+
+
+def _premise_violations(a):
+    """Every line said declares its premises (kb.premises), and they hold on this advice; no
+    line quotes a category other than the classification's."""
+    out = []
+    for m in [*a["warnings"], *a["recommendations"]]:
+        premises = MESSAGE_PREMISES.get(m["id"])
+        if premises is None:
+            out.append(f"message {m['id']} declares no premises (kb/premises.py)")
+            continue
+        for name in premises:
+            if not PREMISES[name](a, m):
+                out.append(f"message {m['id']} said although its premise {name!r} does not hold")
+        if "category" in m["params"] and m["params"]["category"] != a["classification"]["category"]:
+            out.append(f"message {m['id']} calls the lift {m['params']['category']}, the "
+                       f"classification says {a['classification']['category']}")
+    seen = {}
+    for f in a["follow_ups"]:
+        seen.setdefault(f["exercise"], set()).add(f["intensity"])
+    if EXERCISE_OF_VARIATION[a["profile"]["variation"]] in seen:
+        out.append("the lift itself listed again among its own follow-ups")
+    return out
+
+
 def _load_violations(r):
     out = []
     loads = r.get("loads") or []
@@ -428,6 +505,9 @@ def _schedule_violations(a):
             if s["days"][d]["session"] in ("leg_day", "full_body") and not any(
                     c["day"] == d for c in s["conflicts"]):
                 out.append(f"a leg day on {d}, within two days of a back-day deadlift, unreported")
+    if s["session"] in DAYS and s["session"] != a["placement"]["day"]:
+        out.append(f"the deadlift lands on a {s['session']} but the advice follows "
+                   f"{a['placement']['day']} rules")
     if s["days"][day]["session"] == "unknown":
         out.append(f"the deadlift put on {day}, a day of exercises the advisor does not know")
     return out

@@ -16,19 +16,24 @@ from .kb.programming import RECOVERY_SOURCES, RTS_SOURCES
 from .kb.weeks import SPLITS
 
 def optional_sweep():
-    """Profiles with loads and weeks: every variation x split preset x placement, with either a
-    1RM or a recent set (and both once), in kg and lb; then every variation x split preset x
+    """Profiles with loads and weeks: every variation x split preset x placement x injury stage
+    (none, acute, recovering, cleared; the area cycled), with either a 1RM or a recent set (and
+    both once), in kg and lb; then every variation x split preset x
     injury area and stage, with loads read both ways (max_lift) and a rough recent set, so the
     week is reviewed for every injury and every variation is loaded as itself (the presets and a
     week that already lists a deadlift); and every variation x awkward week x placement x low-back
     stage (none, acute, recovering, cleared)."""
-    for i, (variation, split, placement) in enumerate(itertools.product(
-            VARIATIONS, SPLITS, ("auto", "leg_day", "back_day", "full_body", "dedicated_day"))):
+    areas = [a for a in INJURY_AREAS if a != "none"]
+    for i, (variation, split, placement, stage) in enumerate(itertools.product(
+            VARIATIONS, SPLITS, ("auto", "leg_day", "back_day", "full_body", "dedicated_day"),
+            (None, *STAGES))):
         loads = [{"one_rm": 180}, {"recent_set": "150x5@8"},
                  {"one_rm": 400, "recent_set": "315x3@9", "units": "lb", "plate_step": 10}][i % 3]
+        injury = {"injury_area": areas[i % len(areas)], "injury_stage": stage} if stage else {}
         yield {"variation": variation, "goal": ("strength", "hypertrophy", "power")[i % 3],
                "experience": ("novice", "intermediate", "advanced")[i % 3],
-               "placement": placement, "back_days_per_week": i % 4, "week": split, **loads}
+               "placement": placement, "back_days_per_week": i % 4, "week": split, **loads,
+               **injury}
     for i, (variation, week, placement, stage) in enumerate(itertools.product(
             VARIATIONS, AWKWARD_WEEKS, ("auto", "leg_day", "back_day", "full_body", "dedicated_day"),
             (None, *STAGES))):
@@ -37,6 +42,12 @@ def optional_sweep():
                "experience": ("novice", "intermediate", "advanced")[i % 3],
                "placement": placement, "back_days_per_week": i % 4, "week": week,
                "one_rm": 180, **injury}
+    for i, (variation, week) in enumerate(itertools.product(VARIATIONS, GYM_WEEKS)):
+        yield {"variation": variation, "goal": GOALS[i % len(GOALS)],
+               "experience": ("novice", "intermediate", "advanced")[i % 3],
+               "injury_area": ("none", "knee", "shoulder")[i % 3],
+               **({"injury_stage": "recovering"} if i % 3 else {}), "week": week,
+               "one_rm": 160}
     injuries = [(area, stage) for area in INJURY_AREAS if area != "none" for stage in STAGES]
     for i, (variation, split, (area, stage)) in enumerate(itertools.product(
             VARIATIONS, [*SPLITS, OWN_DEADLIFT_WEEK], injuries)):
@@ -49,6 +60,18 @@ def optional_sweep():
 
 
 GOALS = ANSWERS["goal"]["choices"]
+
+
+def _gym_weeks():
+    """Weeks that type every exercise the catalogue reads only in weeks, by its label (ten a
+    day), so each is seen in advice at least once."""
+    names = [ex["label"] for ex in EXERCISES.values() if ex.get("week_entry")]
+    days = [names[i:i + 10] for i in range(0, len(names), 10)]
+    weekdays = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    return tuple(dict(zip(weekdays, days[i:i + 7], strict=False)) for i in range(0, len(days), 7))
+
+
+GYM_WEEKS = _gym_weeks()
 # Awkward weeks as lifters write them: the deadlift listed by the lifter, twice-weekly pulls,
 # squats the day before, six training days, exercises the advisor does not know, and every
 # variation typed by name.

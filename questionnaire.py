@@ -596,8 +596,7 @@ def summary_lines(advice):
              f"  Also trains:   {_muscles(c['secondary_movers'])}",
              f"  Holds steady:  {_muscles(c['stabilizers'])}",
              ""]
-    order = "first exercise of the session" if p["order"] == 1 else f"exercise no. {p['order']}"
-    lines.append(f"Where:  {days[p['day']]['label']}, {order}")
+    lines.append(f"Where:  {days[p['day']]['label']}, {_plan_words().order(p)}")
     plan = _plan_words()
     if r["perform"]:
         lines.append(f"How:    {plan.effort(r)}; maximal efforts: "

@@ -171,7 +171,7 @@ def _why(a, conclusions):
 # continue on page two. Limits are in units of sheet_weight, set from the whole input space (and
 # busy weeks) so that the tallest sheet of each size still fits its page on A4 and on Letter
 # (tests/test_sheets.py).
-DENSITIES = (("roomy", 2600), ("regular", 3450), ("compact", 5200), ("dense", None))
+DENSITIES = (("roomy", 2600), ("regular", 3350), ("compact", 5200), ("dense", None))
 
 
 def sheet_weight(a, why):

@@ -4,9 +4,13 @@
 (these become the follow-ups); ``posterior_chain`` marks significant posterior-chain work that K11
 keeps out of the recovery window; ``kind`` separates compound lifts from isolation work (K7 vs K8);
 ``loads`` names the injury areas it stresses; ``aliases`` are the names people type.
-``day_type`` says what kind of session the exercise makes a day into (leg, back, push, arms), so
-a week of free-text exercise names can be read as leg days, back days and so on.
+``day_type`` says what kind of session the exercise makes a day into (leg, back, push, arms, core,
+conditioning), so a week of free-text exercise names can be read as leg days, back days and so on.
+The gym's wider catalogue (kb/gym_exercises.py) and the deadlift variations join it as
+``week_entry`` exercises: read in a lifter's week, never offered as follow-ups.
 """
+
+import functools
 
 EXERCISES = {
     "back_squat": {
@@ -308,33 +312,167 @@ def _variation_exercises():
 
 _variation_exercises()
 
+
+def _gym_exercises():
+    """Merge in the gym catalogue (kb.gym_exercises). An id it reused would silently replace an
+    entry the rules rely on, so that is an error at import instead."""
+    from .gym_exercises import GYM_EXERCISES
+
+    taken = sorted(EXERCISES.keys() & GYM_EXERCISES.keys())
+    if taken:
+        raise ValueError(f"kb.gym_exercises reuses catalogue ids: {', '.join(taken)}")
+    EXERCISES.update(GYM_EXERCISES)
+
+
+_gym_exercises()
+
 # The week entry that stands for each variation of the catalogue.
 EXERCISE_OF_VARIATION = {ex["variation"]: ex_id for ex_id, ex in EXERCISES.items()
                          if "variation" in ex}
 
 
+# Words that say how an exercise was done, not which one ("4 sets", "@ rpe 8", "225 lb"): dropped
+# from a typed name, with the "of" in "3 sets of 8" and the "side" in "each side" (see _words).
+_NOISE_WORDS = frozenset({
+    "x", "set", "sets", "rep", "reps", "rpe", "rir", "amrap", "kg", "kgs", "kilo", "kilos", "lb",
+    "lbs", "pound", "pounds", "sec", "secs", "second", "seconds", "min", "mins", "minute",
+    "minutes", "m", "meter", "meters", "metre", "metres", "km", "cal", "cals", "calorie",
+    "calories", "round", "rounds", "each", "ea", "per", "at", "for", "heavy", "light", "easy", "max",
+    "warmup", "warmups", "backoff"})
+_AFTER_COUNT = frozenset({"of"})
+_AFTER_EACH = frozenset({"side", "sides", "leg", "legs", "arm", "arms", "hand", "hands"})
+# Units written onto a number: "100kg", "30s", "20m", "5rm".
+_UNIT_SUFFIXES = frozenset({"kg", "kgs", "lb", "lbs", "s", "sec", "secs", "m", "min", "mins", "km",
+                            "cal", "cals", "rm", "rep", "reps", "set", "sets"})
+# Shorthand lifters type for the words the catalogue spells out.
+_SHORTHAND = {"db": "dumbbell", "dbs": "dumbbell", "dumbell": "dumbbell", "bb": "barbell",
+              "kb": "kettlebell", "tricep": "triceps", "bicep": "biceps"}
+_DIGITS = "0123456789"
+
+
+def _is_count(token):
+    """Whether a token is set/rep/load notation: "5", "5x5", "x3", "3x", "3x45s", "3xamrap",
+    "100kg", "rpe8", "@8". Each "x"-separated part is a number, a number with a unit, or empty."""
+    if token[0] == "@":
+        return True
+    if token[:3] in ("rpe", "rir") and token[3:].isdigit():
+        return True
+    if not any(ch in _DIGITS for ch in token):
+        return False
+    for part in token.split("x"):
+        unit = part.lstrip(_DIGITS)
+        if unit and (unit == part or unit not in _UNIT_SUFFIXES) and part not in ("amrap", "max"):
+            return False
+    return True
+
+
+def _plain_text(name):
+    """Lower case, brackets and what is in them dropped ("(heavy)"), apostrophes dropped
+    ("farmer's"), "&" read as "and", "/" as "per", and every other sign a space, in one pass."""
+    out, depth = [], 0
+    for ch in str(name).lower():
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(depth - 1, 0)
+        elif depth:
+            continue
+        elif ch.isalnum():
+            out.append(ch)
+        elif ch == "@":
+            out.append(" @")
+        elif ch == "&":
+            out.append(" and ")
+        elif ch == "/":  # "3x8/side"
+            out.append(" per ")
+        elif ch in "*\u00d7":  # "3*8", and the multiplication sign
+            out.append(" x ")
+        elif ch not in "'\u2019`":
+            out.append(" ")
+    return "".join(out)
+
+
+def _words(text):
+    """The words of a name with the set/rep/load notation filtered out, token by token."""
+    words, skip = [], frozenset()
+    for token in text.split():
+        if token in skip:  # the "of" in "3 sets of 8", the "side" in "each side"
+            continue
+        if _is_count(token) or token in _NOISE_WORDS:
+            skip = _AFTER_EACH if token in ("each", "ea", "per") else _AFTER_COUNT
+            continue
+        skip = frozenset()
+        words.append(_SHORTHAND.get(token, token))
+    return words
+
+
 def _normal(name):
-    return " ".join(str(name).lower().replace("-", " ").replace("_", " ").split())
+    """A typed name reduced to the words that say which exercise it is, so "Front Squats 5x5 @8"
+    and "front squats" meet in the index. Linear: one pass over the text, then over its words."""
+    return " ".join(_words(_plain_text(name)))
 
 
 def _index():
+    """Every name of every exercise (id, label, aliases, and the extra typed names of
+    kb.gym_exercises), normalised, to its id; the first exercise to claim a name keeps it."""
+    from .gym_exercises import TYPED_NAMES
+
     index = {}
     for ex_id, ex in EXERCISES.items():
-        for name in (ex_id, ex["label"], *ex["aliases"]):
-            index.setdefault(_normal(name), ex_id)
+        for name in (ex_id, ex["label"], *ex["aliases"], *TYPED_NAMES.get(ex_id, ())):
+            key = _normal(name)
+            if key:
+                index.setdefault(key, ex_id)
     return index
 
 
-_INDEX = _index()
+@functools.cache
+def _names():
+    """The name index, built the first time a typed name is looked up: a consultation without a
+    week never needs it, and building it is most of this module's import time."""
+    return _index()
+
+
+def typed_names():
+    """exercise id -> the names (aliases and typed names) the advisor reads as that exercise."""
+    from .gym_exercises import TYPED_NAMES
+
+    return {x: [*ex["aliases"], *TYPED_NAMES.get(x, ())] for x, ex in EXERCISES.items()}
+
+
+def _singular_forms(key):
+    """The key and what it is with a plural ending taken off ("flies", "presses", "rows")."""
+    yield key
+    if key.endswith("ies"):
+        yield key[:-3] + "y"
+    if key.endswith("es"):
+        yield key[:-2]
+    if key.endswith("s"):
+        yield key[:-1]
 
 
 def find_exercise(name):
-    """Catalogue id for a name a person typed ("RDL", "good mornings", "Leg Curl"), or None."""
+    """Catalogue id for a name a person typed ("RDL", "good mornings", "Front squats 5x5 @8"),
+    or None. Exact after normalising, never a guess: a guess is suggest_exercise's job."""
     key = _normal(name)
-    if key in _INDEX:
-        return _INDEX[key]
-    if key.endswith("es") and key[:-2] in _INDEX:
-        return _INDEX[key[:-2]]
-    if key.endswith("s") and key[:-1] in _INDEX:
-        return _INDEX[key[:-1]]
+    if not key:
+        return None
+    for form in _singular_forms(key):
+        if form in _names():
+            return _names()[form]
     return None
+
+
+def suggest_exercise(name):
+    """Label of the exercise a mistyped name most likely means ("frnt squat" -> "Front squat"),
+    for a "did you mean" hint; None when nothing is close, so gibberish gets no hint."""
+    found = find_exercise(name)
+    if found:
+        return EXERCISES[found]["label"]
+    key = _normal(name)
+    if not key:
+        return None
+    import difflib  # only for a name nobody recognised: start-up without it
+
+    close = difflib.get_close_matches(key, _names(), n=1, cutoff=0.8)
+    return EXERCISES[_names()[close[0]]]["label"] if close else None

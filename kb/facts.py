@@ -129,6 +129,15 @@ class Alternative(Fact):
     """A variation the injury allows, offered when the user's own is ruled out."""
 
 
+class WeekSession(Fact):
+    """The kind of session the lifter's week puts the deadlift in (a second look, when it is not
+    the kind the placement chose): its rules apply, on that weekday."""
+
+
+class WeekOverride(Fact):
+    """An answer the lifter's week contradicts, and what the week shows instead (the week wins)."""
+
+
 class ScheduleNote(Fact):
     """Something to say about one day of the week (moved deadlift, harder back work, ...)."""
 

@@ -120,6 +120,30 @@ _TABLES = {"variation": VARIATIONS, "goal": GOAL_BANDS, "injury_area": INJURY_AR
            "limits": CAPS}
 
 
+def left_out(engine):
+    """Every exercise the plan leaves out somewhere: a follow-up to avoid, a conflict in the
+    week, an exercise the injury rules out on some day. A line of advice never names one."""
+    from ..kb.facts import Conflict, FollowUp, InjuryClash
+
+    out = set()
+    for f in engine.facts.values():
+        if isinstance(f, Conflict) and f["exercise"]:
+            out.add(f["exercise"])
+        elif isinstance(f, (FollowUp, InjuryClash)) and f["intensity"] == "avoid":
+            out.add(f["exercise"])
+    return out
+
+
+def session_after(engine, wanted):
+    """Of the exercise ids ``wanted``, those that follow the deadlift in this session and that
+    the plan leaves out nowhere, in the order asked: what a line may name as "after it"."""
+    from ..kb.facts import FollowUp
+
+    kept = {f["exercise"] for f in engine.facts.values() if isinstance(f, FollowUp)}
+    kept -= left_out(engine)
+    return tuple(x for x in wanted if x in kept)
+
+
 class DeriveMixin:
     """Helpers rules call to declare derived facts with their provenance."""
 

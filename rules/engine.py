@@ -9,7 +9,7 @@ from ..experta_compat import (FACTS, Agenda, DepthStrategy, ExpertaFact, FactLis
                               KnowledgeEngine, has_dunder_key)
 from ..kb import EXERCISES
 from ..kb.facts import (Answers, GoalBand, InjuryArea, OneRM, PlateStep, RecentSet, Variation,
-                        WeekDay)
+                        WeekDay, WeekOverride, WeekSession)
 from .base import DeriveMixin, _frozen
 from .classify import ClassificationRules
 from .follow_ups import FollowUpRules
@@ -19,7 +19,7 @@ from .placement import PlacementRules
 from .prescription import PrescriptionRules
 from .recovery import RecoveryRules
 from .safety import SafetyRules
-from .schedule import ScheduleRules
+from .schedule import ScheduleRules, week_back_days
 
 
 class DepthOrder(DepthStrategy):
@@ -143,7 +143,19 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
         by name when a rule declares one (DeriveMixin.limit). The exercise
         catalogue comes in later, one session's menu at a time (fu.session_menu).
         """
-        yield Answers(**{key: profile.get(key) for key in ANSWER_KEYS})
+        answers = {key: profile.get(key) for key in ANSWER_KEYS}
+        week = profile.get("week")
+        if week is not None:
+            # The week wins over an answer it contradicts (back days a week): what the rules
+            # reason about, and quote, is the lifter's own week.
+            counted = week_back_days(week["days"], profile["variation"])
+            if counted != answers["back_days_per_week"]:
+                yield WeekOverride(key="back_days_per_week", answered=answers["back_days_per_week"],
+                                   week=counted)
+                answers["back_days_per_week"] = counted
+        yield Answers(**answers)
+        if profile.get("week_session") is not None:
+            yield WeekSession(**profile["week_session"])
         yield Variation(id=profile["variation"],
                         **_fields(_frozen("variation")[profile["variation"]]))
         yield GoalBand(goal=profile["goal"], **_fields(_frozen("goal")[profile["goal"]]))

@@ -65,8 +65,15 @@ class LoadRules:
         self.declare(Estimated1RM(value=value, basis="recent_set", rough=True, raw=raw,
                                   because=("load.rough_estimate",),
                                   sources=sources_of("load.rough_estimate")))
-        self.warn("load.rough_estimate", "rough_estimate", weight=w, reps=r, rpe=e, raw=raw,
-                  value=value, factor=ROUGH_SET["conservative_factor"])
+
+    # Said only where there are weights for the caution to apply to.
+    @rule("load.rough_estimate_said", Loads(rough=True), RecentSet(weight=MATCH.w, reps=MATCH.r,
+                                                                   rpe=MATCH.e),
+          AS.est << Estimated1RM(rough=True),
+          k=(), sources=ROUGH_SET["sources"], salience=AFTER)
+    def rough_estimate_said(self, w, r, e, est):
+        self.warn("load.rough_estimate_said", "rough_estimate", weight=w, reps=r, rpe=e,
+                  raw=est["raw"], value=est["value"], factor=ROUGH_SET["conservative_factor"])
 
     # A recent set says more about today than a number from memory, so it wins (salience).
     @rule("load.one_rm_given", OneRM(value=MATCH.v), NOT(RecentSet()),
@@ -76,9 +83,9 @@ class LoadRules:
                                   because=("load.one_rm_given",),
                                   sources=sources_of("load.one_rm_given")))
 
-    @rule("load.both_given", OneRM(value=MATCH.v), RecentSet(),
+    @rule("load.both_given", OneRM(value=MATCH.v), RecentSet(), Loads(),
           AS.est << Estimated1RM(basis="recent_set"),
-          k=(), sources=("project-inference",), salience=CLASSIFY - 1)
+          k=(), sources=("project-inference",), salience=AFTER)
     def both_given(self, v, est):
         self.recommend("load.both_given", "recent_set_over_one_rm", one_rm=v,
                        estimate=est["value"])

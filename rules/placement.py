@@ -6,8 +6,13 @@ preference wins when it is allowed, then the auto rules in the order written bel
 """
 
 from ..experta_compat import AS, MATCH, NOT, L, P
-from ..kb.facts import Answers, Classification, DayAllowed, Placement, Prescription, Variation
-from .base import ALLOW, AFTER, CHOOSE, rule, sources_of
+from ..kb.facts import (Answers, Classification, DayAllowed, FollowUp, Placement, Prescription,
+                        Variation, WeekSession)
+from ..kb.exercises import EXERCISES
+from ..kb.premises import MAIN_LIFTS, SQUATS
+from .base import ALLOW, AFTER, CHOOSE, rule, session_after, sources_of
+
+MAIN_ORDER = tuple(x for x in EXERCISES if x in MAIN_LIFTS)  # catalogue (session) order
 
 LEG_OR_HYBRID = L("leg") | L("hybrid")
 
@@ -58,6 +63,19 @@ class PlacementRules:
         _allow(self, "place.allow_dedicated_day", "dedicated_day")
 
     # --- choose one (priority by salience) ------------------------------------------------
+    # The week outranks every other reason: the deadlift is trained in the session the lifter's
+    # week puts it in, so that session's rules apply (advice.consult takes this second look).
+    @rule("place.week_session", WeekSession(session=MATCH.day, day=MATCH.weekday, was=MATCH.was),
+          NOT(Placement()),
+          k=("K6", "K8", "K10"), sources=("seed-article",), salience=CHOOSE + 10)
+    def week_session(self, day, weekday, was):
+        role = next(f["role"] for f in self.facts.values() if isinstance(f, Variation))
+        self.declare(Placement(day=day, order=1 if role == "main" else 2, role=role,
+                               because=("place.week_session",),
+                               sources=sources_of("place.week_session")))
+        self.recommend("place.week_session", "week_sets_the_session", day=day, weekday=weekday,
+                       was=was)
+
     @rule("place.preference",
           Answers(placement=MATCH.day & ~L("auto")),
           AS.allowed << DayAllowed(day=MATCH.day), NOT(Placement()),
@@ -110,23 +128,25 @@ class PlacementRules:
         _place(self, "place.auto_full_body", "full_body", allowed)
 
     # --- what the chosen day means for the session ----------------------------------------
-    @rule("place.leg_day_first", Placement(day="leg_day", role="main"),
+    @rule("place.leg_day_first", Placement(day="leg_day", role="main"), Prescription(perform=True),
           k=("K10", "K6"), sources=("seed-article", "acsm-2009"), salience=AFTER)
     def leg_day_first(self):
         self.recommend("place.leg_day_first", "leg_day_deadlift_first")
 
+    # Only where a squat shares the session (and is not left out): "whichever comes second".
     @rule("place.second_lift_gets_less", Placement(day=L("leg_day") | L("full_body"), role="main"),
+          FollowUp(exercise=P(lambda x: x in SQUATS), intensity=~L("avoid")),
           k=("K6",), sources=("seed-article",), salience=AFTER)
     def second_lift_less(self):
         self.recommend("place.second_lift_gets_less", "second_lift_gets_less")
 
-    @rule("place.alternate_back_days",
+    @rule("place.alternate_back_days", Prescription(perform=True),
           Placement(day="back_day"), Answers(back_days_per_week=MATCH.n & P(lambda n: n >= 2)),
           k=("K9",), sources=("seed-article",), salience=AFTER)
     def alternate_back_days(self, n):
         self.recommend("place.alternate_back_days", "alternate_back_days", back_days=n)
 
-    @rule("place.novice_either_day", Answers(experience="novice"),
+    @rule("place.novice_either_day", Answers(experience="novice"), Prescription(perform=True),
           Placement(day=L("leg_day") | L("back_day") | L("full_body")),
           k=("K4",), sources=("seed-article",), salience=AFTER)
     def novice_either_day(self):
@@ -136,9 +156,15 @@ class PlacementRules:
           Prescription(perform=True),
           k=("K14",), sources=("nsca-essentials", "acsm-2009"), salience=AFTER)
     def accessory_after_main_lift(self):
-        self.recommend("place.accessory_after_main_lift", "accessory_after_main_lift")
+        # Names the session's own main lifts where it has them; with none (a week whose session
+        # holds only assistance work) the line says the hinge may lead.
+        self.recommend("place.accessory_after_main_lift", "accessory_after_main_lift",
+                       named=session_after(self, MAIN_ORDER))
 
-    @rule("place.dedicated_day", Placement(day="dedicated_day"),
+    @rule("place.dedicated_day", Placement(day="dedicated_day"), Prescription(perform=True),
           k=("K5",), sources=("seed-article",), salience=AFTER)
     def dedicated_day(self):
-        self.recommend("place.dedicated_day", "dedicated_day_isolation_after")
+        # Names only the isolation work this session really holds, and only what is allowed.
+        self.recommend("place.dedicated_day", "dedicated_day_isolation_after",
+                       named=session_after(self, ("good_morning", "hamstring_curl",
+                                                  "back_extension")))

@@ -7,10 +7,12 @@ comes from the RTS chart (effective reps), cut at the lowest load ceiling.
 """
 
 from ..experta_compat import AS, MATCH, L
-from ..kb.facts import (Answers, Band, GoalBand, Limit, MaxEffortGrant, Placement,
+from ..kb.exercises import EXERCISE_OF_VARIATION
+from ..kb.facts import (Answers, Band, GoalBand, InjuryArea, Limit, MaxEffortGrant, Placement,
                         Prescription, Variation)
 from ..kb.programming import RTS_PERCENT_BY_EFFECTIVE_REPS, RTS_SOURCES
-from .base import AFTER, COMPOSE, LIMITS, per_process, rule, sources_of
+from .base import AFTER, COMPOSE, LIMITS, left_out, per_process, rule, session_after, sources_of
+from .follow_ups import meets_injury
 
 
 @per_process(maxsize=1024)
@@ -193,12 +195,22 @@ class PrescriptionRules:
           k=("K8",), sources=("seed-article",), salience=AFTER)
     def back_day_keep_it_short(self, rpe):
         self.recommend("rx.back_day_keep_it_short", "back_day_moderate", rpe_lo=rpe[0],
-                       rpe_hi=rpe[1])
+                       rpe_hi=rpe[1],
+                       named=session_after(self, ("barbell_row", "pull_up", "seated_row",
+                                                  "lat_pulldown")))
 
     @rule("rx.low_volume_note", Prescription(perform=True), Answers(goal="hypertrophy"),
+          AS.var << Variation(), InjuryArea(id=MATCH.area, muscles=MATCH.injured),
+          Answers(injury_stage=MATCH.stage),
           k=("K14",), sources=("seed-article",), salience=AFTER)
-    def low_volume_note(self):
-        self.recommend("rx.low_volume_note", "hypertrophy_volume_elsewhere")
+    def low_volume_note(self, var, area, injured, stage):
+        # The lower-fatigue examples: never the lift itself, never one the injury leaves out.
+        own, gone = EXERCISE_OF_VARIATION[var["id"]], left_out(self)
+        examples = tuple(x for x in ("romanian_deadlift", "hip_thrust", "hamstring_curl")
+                         if x != own and x not in gone
+                         and not (stage in ("acute", "recovering")
+                                  and meets_injury(x, area, injured)))
+        self.recommend("rx.low_volume_note", "hypertrophy_volume_elsewhere", named=examples)
 
     @rule("rx.not_today", Prescription(perform=False, limits=MATCH.limits),
           k=("K12",), sources=("project-inference",), salience=AFTER)

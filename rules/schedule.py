@@ -12,12 +12,13 @@ yet cleared) or do lighter (cleared).
 """
 
 from ..experta_compat import AS, MATCH, TEST, P
-from ..kb.exercises import EXERCISE_OF_VARIATION, EXERCISES
+from ..kb.exercises import EXERCISE_OF_VARIATION, EXERCISES, suggest_exercise
 from ..kb.facts import (Answers, Conflict, DayKind, DeadliftDay, InjuryArea, InjuryClash,
-                        Placement, Prescription, Recovery, ScheduleNote, Variation, WeekDay)
+                        Placement, Prescription, Recovery, ScheduleNote, Variation, WeekDay,
+                        WeekOverride, WeekSession)
 from ..kb.programming import LIGHT_PULL
 from ..kb.weeks import SESSION_OF_DAY_TYPES, WEEKDAYS
-from .base import SCHEDULE, rule, sources_of
+from .base import CLASSIFY, SCHEDULE, rule, sources_of
 from .follow_ups import meets_injury
 
 # Which kinds of day can host the deadlift for each placement, best first.
@@ -89,7 +90,23 @@ def in_the_way(kinds, day, hours, placement, own=frozenset({"deadlift"})):
     return found
 
 
+def week_back_days(days, variation):
+    """How many back days the week holds, read as sched.read_day reads each day."""
+    from ..kb.variations import VARIATIONS
+
+    own = own_lift(variation, VARIATIONS[variation]["role"])
+    return sum(session_of([x for x in names if x in EXERCISES],
+                          [x for x in names if x not in EXERCISES], own) == "back_day"
+               for names in days.values())
+
+
 class ScheduleRules:
+    @rule("sched.week_over_answer", WeekOverride(key=MATCH.key, answered=MATCH.answered,
+                                                 week=MATCH.counted),
+          k=("K9",), sources=("project-inference",), salience=CLASSIFY)
+    def week_over_answer(self, key, answered, counted):
+        self.warn("sched.week_over_answer", "week_overrides_answer", key=key, week=counted)
+
     @rule("sched.read_day", AS.wd << WeekDay(), Variation(id=MATCH.variation, role=MATCH.role),
           k=("K11",), sources=("project-inference",), salience=SCHEDULE + 2)
     def read_day(self, wd, variation, role):
@@ -99,7 +116,8 @@ class ScheduleRules:
                              exercises=wd["exercises"]))
         if wd["unknown"]:
             self.warn("sched.read_day", "unknown_exercises", day=wd["day"],
-                      names=tuple(wd["unknown"]))
+                      names=tuple(wd["unknown"]),
+                      guesses=tuple(suggest_exercise(n) for n in wd["unknown"]))
 
     @rule("sched.injury_in_week", AS.kind << DayKind(),
           Answers(injury_area=MATCH.area & P(lambda a: a != "none"), injury_stage=MATCH.stage),
@@ -148,6 +166,7 @@ class ScheduleRules:
                     hosts.index(kinds[d]["session"]) if kinds[d]["session"] in hosts else 9,
                     WEEKDAYS.index(d))
 
+        fixed = next((f["day"] for f in self.facts.values() if isinstance(f, WeekSession)), None)
         if listed:
             # The lifter's own pull day stays where it is unless another day keeps the recovery
             # rules better; a second listed day becomes the lighter pull of the week (K9).
@@ -157,6 +176,12 @@ class ScheduleRules:
             day = best if moved else heavy
         else:
             day, moved, heavy = min(candidates, key=cost), False, None
+        if fixed is not None:  # the second look: the same day, now with its own session's rules
+            day, fallback = fixed, False
+            if day in listed:  # a listed day keeps the heavy pull; the others stay light
+                heavy, moved = day, False
+            else:
+                moved = heavy is not None
         found = in_the_way(kinds, day, span, placement, own)
         self.declare(DeadliftDay(day=day, session=kinds[day]["session"], hours=span,
                                  protected=window(day, span), before=days_before(day, span),

@@ -425,12 +425,13 @@ def test_kb_check_on_a_small_limit_counts_and_finds_no_violations():
 
 
 def test_the_optional_sweep_holds_the_invariants_and_fires_the_load_and_week_rules():
-    """kbcheck's sweep with loads and split presets (variation x preset x placement, 300
-    profiles; variation x awkward week x placement x low-back stage, 1,920; variation x week x
+    """kbcheck's sweep with loads and split presets (variation x preset x placement x injury
+    stage, 1,200 profiles; variation x awkward week x placement x low-back stage, 1,920; variation x week x
     injury area and stage, 1,296), checked in this process:
     no violations, and it reaches the rules that the plain input space cannot."""
     profiles = list(kbcheck.optional_sweep())
-    assert len(profiles) == 12 * 5 * 5 + 12 * 8 * 5 * 4 + 12 * 6 * 6 * 3
+    assert len(profiles) == (12 * 5 * 5 * 4 + 12 * 8 * 5 * 4 + 12 * len(kbcheck.GYM_WEEKS)
+                             + 12 * 6 * 6 * 3)
     n, problems, fired, classified, _ = kbcheck._check_chunk(profiles)
     assert n == len(profiles)
     assert problems == []

@@ -229,3 +229,17 @@ def test_compare_without_names_is_a_usage_error():
     result = invoke("compare")
     assert result.exit_code == 2
     assert result.stderr.startswith(PREFIX)
+
+
+def test_exercises_lists_the_whole_catalogue_by_day_type():
+    from click.testing import CliRunner
+
+    from deadlift_advisor.cli import main
+    from deadlift_advisor.kb import EXERCISES
+
+    run = CliRunner().invoke(main, ["exercises", "--format", "json"])
+    assert run.exit_code == 0, run.output
+    rows = json.loads(run.output)
+    assert {r["exercise"] for r in rows} == set(EXERCISES) and len(rows) >= 100
+    table = CliRunner().invoke(main, ["exercises"]).output
+    assert "Front squat" in table and "LEG" in table and "posterior-chain" in table

@@ -264,7 +264,58 @@ def _leg_day_two_days_later_unreported(a):
                                   if c["reason"] != "leg_day_after_back_day"]
 
 
+# --- the premises of every line can fail too -------------------------------------------------------
+
+LEG_DAY = {"variation": "conventional", "goal": "hypertrophy", "experience": "intermediate",
+           "placement": "leg_day"}
+DRASTIC_HYBRID = {"variation": "snatch_grip", "goal": "strength", "experience": "intermediate"}
+
+
+def _squat_left_out_but_second_lift_said(a):
+    assert "second_lift_gets_less" in [m["id"] for m in a["recommendations"]]
+    for f in a["follow_ups"]:
+        if f["exercise"] == "back_squat":
+            f["intensity"] = "avoid"
+
+
+def _rows_left_out_but_named(a):
+    note = next(m for m in a["recommendations"] if m["id"] == "back_day_moderate")
+    assert "barbell_row" in note["params"]["named"]
+    for f in a["follow_ups"]:
+        if f["exercise"] == "barbell_row":
+            f["intensity"] = "avoid"
+
+
+def _example_the_plan_leaves_out(a):
+    note = next(m for m in a["recommendations"] if m["id"] == "hypertrophy_volume_elsewhere")
+    a["follow_ups"].append({**a["follow_ups"][0], "exercise": note["params"]["named"][0],
+                            "intensity": "avoid"})
+
+
+def _a_line_without_premises(a):
+    a["recommendations"].append({**a["recommendations"][0], "id": "made_up_message"})
+
+
+def _text_category_differs(a):
+    m = next(m for m in a["recommendations"] if m["id"] == "structure_changes")
+    m["params"]["category"] = "leg"
+
+
+ROW_DAY_PULL = {**WEEK_BASE, "week": {"tue": "deadlift, rows, pull-ups", "fri": "squat"}}
+
+
+def _leg_day_rules_on_a_row_day(a):
+    assert a["schedule"]["session"] == "back_day"
+    a["placement"]["day"] = "leg_day"
+
+
 MUTATIONS = [
+    (ROW_DAY_PULL, _leg_day_rules_on_a_row_day),
+    (LEG_DAY, _squat_left_out_but_second_lift_said),
+    ({**BACK_DAY, "goal": "hypertrophy"}, _rows_left_out_but_named),
+    (LEG_DAY, _example_the_plan_leaves_out),
+    (BACK_DAY, _a_line_without_premises),
+    (DRASTIC_HYBRID, _text_category_differs),
     (BEFORE, _pre_fatigue_unreported),
     (UNKNOWN_DAY, _deadlift_on_an_unknown_day),
     (BACK_DAY_PULL, _leg_day_two_days_later_unreported),

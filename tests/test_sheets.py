@@ -80,35 +80,35 @@ TALLEST = {
         "athlete": LONG_NAME, "variation": "step_romanian", "goal": "power",
         "experience": "novice", "season_phase": "in_season", "injury_area": "low_back",
         "injury_stage": "recovering", "placement": "dedicated_day", "back_days_per_week": 2},
-    "compact": {  # 259.2 mm of Letter's 263.4 mm printable height when found
-        "athlete": LONG_NAME, "variation": "rack_pull", "goal": "strength",
+    "compact": {  # 258.9 mm of Letter's 263.4 mm printable height when found
+        "athlete": LONG_NAME, "variation": "snatch_grip", "goal": "powerlifting",
         "experience": "novice", "season_phase": "in_season", "injury_area": "low_back",
-        "injury_stage": "recovering", "placement": "dedicated_day", "back_days_per_week": 3},
-    "regular": {  # 260.6 mm
-        "athlete": LONG_NAME, "variation": "step_romanian", "goal": "power",
-        "experience": "advanced", "season_phase": "pre_season", "injury_area": "shoulder",
-        "injury_stage": "recovering", "placement": "auto", "back_days_per_week": 0},
-    "roomy": {  # 258.0 mm
-        "athlete": LONG_NAME, "variation": "step_romanian", "goal": "power",
-        "experience": "novice", "season_phase": "post_season", "injury_area": "shoulder",
-        "injury_stage": "acute", "placement": "back_day", "back_days_per_week": 3},
+        "injury_stage": "recovering", "placement": "dedicated_day", "back_days_per_week": 2},
+    "regular": {  # 261.1 mm
+        "athlete": LONG_NAME, "variation": "snatch_grip", "goal": "power",
+        "experience": "intermediate", "season_phase": "off_season", "injury_area": "knee",
+        "injury_stage": "cleared", "placement": "full_body", "back_days_per_week": 1},
+    "roomy": {  # 259.6 mm
+        "athlete": LONG_NAME, "variation": "deficit", "goal": "general_fitness",
+        "experience": "advanced", "season_phase": "in_season", "injury_area": "knee",
+        "injury_stage": "acute", "placement": "dedicated_day", "back_days_per_week": 0},
 }
 MOST_TEXT = {
     "dense": {
-        "variation": "romanian", "goal": "powerlifting", "experience": "novice",
+        "variation": "rack_pull", "goal": "powerlifting", "experience": "novice",
+        "season_phase": "in_season", "injury_area": "low_back", "injury_stage": "recovering",
+        "placement": "dedicated_day", "back_days_per_week": 2},
+    "compact": {
+        "variation": "rack_pull", "goal": "powerlifting", "experience": "novice",
         "season_phase": "in_season", "injury_area": "low_back", "injury_stage": "recovering",
         "placement": "back_day", "back_days_per_week": 2},
-    "compact": {
-        "variation": "romanian", "goal": "powerlifting", "experience": "novice",
-        "season_phase": "in_season", "injury_area": "low_back", "injury_stage": "recovering",
-        "placement": "back_day", "back_days_per_week": 1},
     "regular": {
-        "variation": "high_handle_trap_bar", "goal": "powerlifting", "experience": "advanced",
+        "variation": "trap_bar", "goal": "powerlifting", "experience": "advanced",
         "season_phase": "in_season", "injury_area": "none", "placement": "auto",
         "back_days_per_week": 1},
     "roomy": {
-        "variation": "sumo", "goal": "powerlifting", "experience": "advanced",
-        "season_phase": "off_season", "injury_area": "none", "placement": "dedicated_day",
+        "variation": "trap_bar", "goal": "general_fitness", "experience": "novice",
+        "season_phase": "off_season", "injury_area": "none", "placement": "full_body",
         "back_days_per_week": 1},
 }
 LONGEST = MOST_TEXT["dense"]  # the most printed text of the whole input space
@@ -665,6 +665,7 @@ def find_tallest(top=25, jobs=None):
     from deadlift_advisor.render import DENSITIES, density, sheet_context
 
     space = list(enumerated_space())
+    advice_for(space[0])  # the engine and templates loaded once, before the workers fork
     jobs = jobs or os.cpu_count() or 1
     chunks = [space[i::jobs * 16] for i in range(jobs * 16)]
     with multiprocessing.Pool(jobs) as pool:

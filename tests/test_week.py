@@ -15,6 +15,7 @@ from deadlift_advisor.invariants import violations
 from deadlift_advisor.kb import EXERCISES, VARIATIONS
 from deadlift_advisor.kb.exercises import find_exercise
 from deadlift_advisor.kb.weeks import SPLITS, WEEKDAYS
+from deadlift_advisor.render import render
 from deadlift_advisor.validation import AnswerError
 
 # Intermediate strength conventional: leg day, max effort allowed -> 72 h window (K11).
@@ -442,3 +443,49 @@ def test_the_free_text_week_keeps_the_invariants_too(describe):
                    "placement": placement, "week": week}
         a = deadlift_advisor.advise(answers).to_dict()
         assert violations(a) == [], describe(answers)
+
+
+# --- one session, one truth; the week over the answers --------------------------------------------
+
+def test_a_pull_the_week_puts_on_a_row_day_gets_the_back_day_rules():
+    # Class 3: a conventional pull listed on a row/pull-up day keeps no leg-day prescription.
+    a = advise({"tue": "deadlift, rows, pull-ups", "fri": "squat"})
+    s, p, r = a["schedule"], a["placement"], a["prescription"]
+    assert s["deadlift_day"] == "tue" and s["session"] == "back_day"
+    assert p["day"] == "back_day" and p["because"] == ["place.week_session"]
+    assert r["rpe"][1] <= 8 and r["max_effort"] is False  # K8
+    assert a["recovery"]["posterior_chain_rest_hours"] == 48
+    said = next(m for m in a["recommendations"] if m["id"] == "week_sets_the_session")
+    assert "Tuesday" in said["text"] and "back (pull) day" in said["text"]
+
+
+def test_a_back_lift_on_the_only_leg_day_gets_the_leg_day_rules():
+    # A rack pull with no back day in the week lands on the squat day: K6 applies, the squat
+    # after it is reduced (not full).
+    a = advise({"mon": "squat, leg press", "thu": "bench"}, **BACK_LIFT)
+    assert a["schedule"]["session"] == a["placement"]["day"] == "leg_day"
+    fu = {f["exercise"]: f["intensity"] for f in a["follow_ups"]}
+    assert fu["back_squat"] == "reduced" and fu["leg_press"] == "reduced"
+
+
+def test_the_week_wins_over_the_back_days_answer_and_says_so_once(read):
+    a = advise("push_pull_legs", back_days_per_week=0, variation="block_pull")
+    assert read.warnings(a).count("week_overrides_answer") == 1
+    for m in a["recommendations"]:
+        if "back_days" in m["params"]:
+            assert m["params"]["back_days"] == 2, m
+    sheet = " ".join(render(
+        deadlift_advisor.advise({**MAX_EFFORT_LEG, "variation": "block_pull",
+                                 "back_days_per_week": 0, "week": "push_pull_legs"}),
+        "txt", generated="2024-06-01").split())
+    assert "Back days a week 2 (from your week)" in sheet
+
+
+def test_lines_that_need_a_squat_in_the_session_are_not_said_without_one(read):
+    # Class 7: a leg day without squats (or with the squat left out) gets no "whichever of squat
+    # and deadlift comes second".
+    a = advise({"mon": "leg press, leg curl", "thu": "bench"})
+    assert a["placement"]["day"] == "leg_day"
+    assert "second_lift_gets_less" not in read.recommendations(a)
+    injured = advise({"mon": "squat, leg press"}, injury_area="knee", injury_stage="recovering")
+    assert "second_lift_gets_less" not in read.recommendations(injured)
