@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from .kb import DAYS, EXERCISES, SOURCES, VARIATIONS
 from .kb import facts as F
+from .kb.exercises import own_lift
 from .kb.weeks import WEEKDAYS
 from .version import __version__
 
@@ -248,10 +249,11 @@ def _schedule(facts, messages, follow_ups):
     in_the_way = {(c["day"], c["exercise"]) for c in conflicts}
     intensity = {f["exercise"]: f["intensity"] for f in follow_ups}
     protected = chosen["protected"] if chosen else ()
-    own = set(chosen["own"]) if chosen else {"deadlift", *_own_entries(facts)}
+    variation = _one(facts, F.Classification)["variation"]
+    # With no deadlift this week, any deadlift the lifter listed is off too (sched.deadlift_off).
+    own = set(chosen["own"]) if chosen else own_lift(variation, "main")
     light = {f["day"] for f in _of(facts, F.ScheduleNote) if f["note"] == "light_pull"}
-    lift = _one(facts, F.Classification)["variation"]
-    lift = VARIATIONS[lift]["label"]
+    lift = VARIATIONS[variation]["label"]
     unknown = {f["day"]: list(f["unknown"]) for f in _of(facts, F.WeekDay) if f["unknown"]}
     days = {}
     for day, kind in sorted(kinds.items(), key=lambda item: WEEKDAYS.index(item[0])):
@@ -310,10 +312,3 @@ _HARDER = {"main": -1, "full": 0, "reduced": 1, "avoid": 2}
 
 def _note(messages, fact):
     return messages.schedule_note(fact["note"], fact["to"], fact["why"])
-
-
-def _own_entries(facts):
-    """The week entry of the variation programmed (for a week with no deadlift day)."""
-    from .kb.exercises import EXERCISE_OF_VARIATION
-
-    return {EXERCISE_OF_VARIATION[_one(facts, F.Classification)["variation"]]}

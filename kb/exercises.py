@@ -331,6 +331,15 @@ EXERCISE_OF_VARIATION = {ex["variation"]: ex_id for ex_id, ex in EXERCISES.items
                          if "variation" in ex}
 
 
+def own_lift(variation, role):
+    """The week entries that stand for the lift being programmed: its own entry, and for a main
+    lift the plain "deadlift" too."""
+    own = {EXERCISE_OF_VARIATION[variation]}
+    if role == "main":
+        own.add("deadlift")
+    return frozenset(own)
+
+
 # Words that say how an exercise was done, not which one ("4 sets", "@ rpe 8", "225 lb"): dropped
 # from a typed name, with the "of" in "3 sets of 8" and the "side" in "each side" (see _words).
 _NOISE_WORDS = frozenset({

@@ -21,14 +21,14 @@ def _allow(engine, rule_id, day):
     engine.declare(DayAllowed(day=day, because=(rule_id,), sources=sources_of(rule_id)))
 
 
-def _place(engine, rule_id, day, allowed):
+def _place(engine, rule_id, day, allowed=None):
     # A main lift opens the session on every day type: on a leg day because fatigue breaks form
     # (K10), elsewhere because multi-joint, high-intensity lifts come first (ACSM, NSCA order).
     # An accessory hinge is assistance work: it follows the session's main lift (NSCA order).
     role = next(f["role"] for f in engine.facts.values() if isinstance(f, Variation))
+    because, sources = (allowed["because"], allowed["sources"]) if allowed else ((), ())
     engine.declare(Placement(day=day, order=1 if role == "main" else 2, role=role,
-                             because=(rule_id, *allowed["because"]),
-                             sources=sources_of(rule_id, allowed["sources"])))
+                             because=(rule_id, *because), sources=sources_of(rule_id, sources)))
 
 
 class PlacementRules:
@@ -69,10 +69,7 @@ class PlacementRules:
           NOT(Placement()),
           k=("K6", "K8", "K10"), sources=("seed-article",), salience=CHOOSE + 10)
     def week_session(self, day, weekday, was):
-        role = next(f["role"] for f in self.facts.values() if isinstance(f, Variation))
-        self.declare(Placement(day=day, order=1 if role == "main" else 2, role=role,
-                               because=("place.week_session",),
-                               sources=sources_of("place.week_session")))
+        _place(self, "place.week_session", day)
         self.recommend("place.week_session", "week_sets_the_session", day=day, weekday=weekday,
                        was=was)
 

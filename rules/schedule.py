@@ -12,7 +12,7 @@ yet cleared) or do lighter (cleared).
 """
 
 from ..experta_compat import AS, MATCH, TEST, P
-from ..kb.exercises import EXERCISE_OF_VARIATION, EXERCISES, suggest_exercise
+from ..kb.exercises import EXERCISES, own_lift, suggest_exercise
 from ..kb.facts import (Answers, Conflict, DayKind, DeadliftDay, InjuryArea, InjuryClash,
                         Placement, Prescription, Recovery, ScheduleNote, Variation, WeekDay,
                         WeekOverride, WeekSession)
@@ -46,7 +46,7 @@ def window(day, hours):
     return tuple(WEEKDAYS[(start + k) % 7] for k in range(1, hours // 24))
 
 
-def days_before(day, hours=None):
+def days_before(day):
     """The day before ``day``: heavy posterior-chain or squat work there leaves the deadlift
     pre-fatigued. One day, whatever the window after the deadlift: the earlier session gets the
     standard 48 hours of its own (KNOWLEDGE 3c; project-inference for applying it backwards)."""
@@ -58,15 +58,6 @@ def days_before(day, hours=None):
 BACK_DAY_LEG_SPAN = 2
 
 
-def own_lift(variation, role):
-    """The week entries that stand for the lift being programmed: its own entry, and for a main
-    lift the plain "deadlift" too."""
-    own = {EXERCISE_OF_VARIATION[variation]}
-    if role == "main":
-        own.add("deadlift")
-    return frozenset(own)
-
-
 def in_the_way(kinds, day, hours, placement, own=frozenset({"deadlift"})):
     """(day, exercise, reason) for everything around ``day`` that the recovery rules forbid:
     posterior-chain work inside the window after it, the same kind of work in the days before it
@@ -76,7 +67,7 @@ def in_the_way(kinds, day, hours, placement, own=frozenset({"deadlift"})):
     for later in window(day, hours):
         found += [(later, x, "posterior_chain") for x in dict.fromkeys(kinds[later]["exercises"])
                   if x not in own and EXERCISES[x]["posterior_chain"]]
-    for earlier in days_before(day, hours):
+    for earlier in days_before(day):
         found += [(earlier, x, "before_deadlift")
                   for x in dict.fromkeys(kinds[earlier]["exercises"])
                   if x not in own and EXERCISES[x]["posterior_chain"]]
@@ -184,7 +175,7 @@ class ScheduleRules:
                 moved = heavy is not None
         found = in_the_way(kinds, day, span, placement, own)
         self.declare(DeadliftDay(day=day, session=kinds[day]["session"], hours=span,
-                                 protected=window(day, span), before=days_before(day, span),
+                                 protected=window(day, span), before=days_before(day),
                                  fallback=fallback, listed=tuple(listed), own=tuple(sorted(own)),
                                  because=("sched.choose_day",),
                                  sources=sources_of("sched.choose_day")))
