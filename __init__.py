@@ -1,29 +1,36 @@
 """deadlift-advisor: is your deadlift a leg or a back exercise, and how should you program it?
 
 ``advise(answers)`` validates the answers, runs the rule engine and returns :class:`Advice`, plain
-data whose ``to_dict()`` is the JSON contract. The engine is built once per process and reused.
+data whose ``to_dict()`` is the JSON contract. advise() is safe to call from any number of
+threads and gives each the same advice as a serial call: every thread gets a rule engine of its
+own, built on its first call (about 20 ms) and reused by that thread after.
 """
+
+import threading
 
 from .version import __version__
 
 __all__ = ["__version__", "advise", "Advice", "AnswerError"]
 
-_engine = None
+# A rule engine holds one consultation's working memory, agenda and Rete memories: it must never
+# serve two consultations at once, so each thread has its own (issue 11).
+_local = threading.local()
 
 
 def advise(answers):
     """Answers (a mapping, see DESIGN.md) -> Advice. Raises AnswerError on bad answers."""
-    global _engine
     from .validation import validate
     from .render import messages
 
     profile = validate(answers)
-    if _engine is None:
+    try:
+        engine = _local.engine
+    except AttributeError:  # this thread's first consultation
         from .rules import AdvisorEngine
-        _engine = AdvisorEngine()
+        engine = _local.engine = AdvisorEngine()
     from .advice import consult
 
-    return consult(_engine, profile, messages())
+    return consult(engine, profile, messages())
 
 
 def __getattr__(name):

@@ -438,7 +438,9 @@ def _index():
 @functools.cache
 def _names():
     """The name index, built the first time a typed name is looked up: a consultation without a
-    week never needs it, and building it is most of this module's import time."""
+    week never needs it, and building it is most of this module's import time. Safe from
+    threads: the cache keeps the index only once it is whole, threads asking at once may each
+    build one (the same), and nothing changes it after."""
     return _index()
 
 

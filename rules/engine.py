@@ -14,7 +14,7 @@ from .base import DeriveMixin, _frozen
 from .classify import ClassificationRules
 from .follow_ups import FollowUpRules
 from .loads import LoadRules
-from .matcher import ReusableReteMatcher
+from .matcher import BUILD_LOCK, ReusableReteMatcher
 from .placement import PlacementRules
 from .prescription import PrescriptionRules
 from .recovery import RecoveryRules
@@ -127,11 +127,19 @@ ANSWER_KEYS = ("variation", "goal", "experience", "season_phase", "injury_area",
 class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRules,
                     PrescriptionRules, FollowUpRules, RecoveryRules, LoadRules, ScheduleRules,
                     KnowledgeEngine):
+    """Every rule in one engine, reset and reused for consultation after consultation.
+
+    An engine holds one consultation's state (working memory, agenda, the matcher's memories,
+    the trace): use each from one thread only. Building one is serialised (BUILD_LOCK), as
+    experta's network build writes state shared by every engine of the process.
+    """
+
     __strategy__ = DepthOrder
     __matcher__ = ReusableReteMatcher
 
     def __init__(self):
-        super().__init__()
+        with BUILD_LOCK:
+            super().__init__()
         self.trace = []
 
     def knowledge(self, profile):

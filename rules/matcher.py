@@ -24,6 +24,7 @@ stratified sample of the input space (tests/test_invariants.py).
 import contextlib
 import functools
 import itertools
+import threading
 
 from ..experta_compat import (Activation, ConflictSetNode, ExpertaFact, FactCapture, FeatureCheck,
                               FeatureTesterNode, NotNode, OrdinaryMatchNode, ReteMatcher, Token,
@@ -33,6 +34,13 @@ _STR = itertools.repeat(str)  # all(map(isinstance, keys, _STR)): every key a na
 
 VALID = Token.TagType.VALID
 INVALID = Token.TagType.INVALID
+
+# Held while a network is built. Building writes state that every engine of the process shares:
+# experta's interned checks (TypeCheck._instances and the like, filled check-then-set), the rule
+# objects of the engine class (experta's Rule.__get__ stores the engine on them), and, for the
+# whole build, functools._compose_mro itself (_c3_merges_shared). Two builds at once, in two
+# threads, would interleave those; one at a time, they cannot. Consultations never take it.
+BUILD_LOCK = threading.RLock()
 
 
 class LeanToken(Token):
@@ -216,7 +224,15 @@ LEAN = {OrdinaryMatchNode: LeanMatchNode, NotNode: LeanNotNode, WhereNode: LeanW
 
 
 class ReusableReteMatcher(ReteMatcher):
+    """experta's ReteMatcher with the lean nodes. Its memories belong to one consultation at a
+    time: an engine and its matcher must only ever be used by one thread (the package gives
+    every thread an engine of its own)."""
+
     def __init__(self, *args, **kwargs):
+        with BUILD_LOCK:
+            self._build(*args, **kwargs)
+
+    def _build(self, *args, **kwargs):
         with _c3_merges_shared():
             super().__init__(*args, **kwargs)
         self._dirty = []
@@ -294,6 +310,10 @@ def _c3_merges_shared():
     about a quarter of the engine's build, and so of every cold start. The merge depends only on
     the class and the registered types, so it is computed once and shared; the rest of
     functools' lookup runs unchanged.
+
+    The patch is process-wide: only ever enter this holding BUILD_LOCK, or two builds at once
+    could restore each other's patch and leave it in place for good. A singledispatch call in
+    another thread meanwhile gets the same answer through the shared merge.
     """
     compose = functools._compose_mro
     merged = {}
