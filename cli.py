@@ -22,6 +22,22 @@ class Group(click.Group):
     """Turns click's own usage errors into the one-line form every other error uses."""
 
     def main(self, *args, **kwargs):
+        from .interrupts import stop_on_signals
+
+        stop_on_signals()
+        try:
+            self._main(*args, **kwargs)
+        except SystemExit as done:
+            _flush_stdout()
+            raise SystemExit(done.code) from None
+        except BrokenPipeError:  # the reader stopped reading (| head): nothing to say
+            _silence_stdout()
+            sys.exit(1)
+        except OSError as exc:  # a stream the output goes to failed (a full disk, /dev/full)
+            _silence_stdout()
+            _fail(f"cannot write the output: {exc.strerror or exc}", 2)
+
+    def _main(self, *args, **kwargs):
         if "NO_COLOR" in os.environ:  # https://no-color.org: any value; click does not look
             kwargs.setdefault("color", False)
         try:
@@ -34,18 +50,48 @@ class Group(click.Group):
             _fail(f"{exc.format_message()}{hint}", 2)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
-        except click.Abort:
-            _fail("Cancelled.", 130, prefix=False)
+        except click.Abort as exc:  # click turns Ctrl-C (and so SIGTERM, SIGHUP) into Abort
+            _cancelled(exc.__cause__ or exc.__context__)
         except click.ClickException as exc:
             _fail(exc.format_message(), exc.exit_code)
-        except KeyboardInterrupt:
-            _fail("Cancelled.", 130, prefix=False)
+        except KeyboardInterrupt as exc:
+            _cancelled(exc)
         sys.exit(0)
 
 
 def _fail(message, code, prefix=True):
     click.echo(f"deadlift-advisor: error: {message}" if prefix else message, err=True)
     sys.exit(code)
+
+
+def _cancelled(exc=None):
+    """Ctrl-C ends with 130; SIGTERM and SIGHUP (handled like it) with 128 + their number."""
+    from .interrupts import Terminated
+
+    if isinstance(exc, Terminated):
+        _fail(f"Stopped ({exc.name}).", 128 + exc.signum, prefix=False)
+    _fail("Cancelled.", 130, prefix=False)
+
+
+def _silence_stdout():
+    """Point standard output at /dev/null, so the flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout():
+    """Flush standard output while an error can still be one line (at exit it is a traceback)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        _fail(f"cannot write to standard output: {getattr(exc, 'strerror', None) or exc}", 2)
 
 
 WORKER_DIED = ("a worker process stopped before finishing (killed, or out of memory) — run "
@@ -136,12 +182,24 @@ def write_output(path, data, force=False):
 
 
 def write_stdout(data):
-    if isinstance(data, str):
-        click.echo(data, nl=False)
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    """The output on standard output, flushed here: a full disk or a closed pipe is one line
+    (InputError), not a traceback when Python flushes at exit."""
+    from .answer_files import InputError
+
+    try:
+        if isinstance(data, str):
+            click.echo(data, nl=False)
+            sys.stdout.flush()
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)
+    except OSError as exc:
+        _silence_stdout()
+        raise InputError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 @click.group(cls=Group, invoke_without_command=True,
@@ -209,9 +267,9 @@ def advise(ctx, answers_file, overrides, no_input, fmt, output, force, save_answ
         click.echo(err=True)  # end the pending prompt's line
         _fail("input ended before all questions were answered — use --answers, --set or "
               "--no-input", 2)
-    except (Cancelled, KeyboardInterrupt):
+    except (Cancelled, KeyboardInterrupt) as exc:
         click.echo(err=True)  # after the ^C the terminal echoed
-        _fail("Cancelled.", 130, prefix=False)
+        _cancelled(exc)
 
 
 def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
@@ -221,6 +279,9 @@ def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
     from .answer_files import InputError
     from .validation import AnswerError, missing
 
+    if output not in (None, "-") and save_answers and _same_file(output, save_answers):
+        raise InputError(f"-o and --save-answers both name '{save_answers}' — give the answers "
+                         f"a file of their own")
     ask = False
     if not no_input:
         if interactive_terminal():
@@ -272,6 +333,16 @@ def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
     _save(save_answers, advice, answers, force)
     if save_answers:
         ui.echo(f"Wrote your answers to {save_answers}")
+
+
+def _same_file(a, b):
+    """Two paths for one file (the same name written two ways, or links to one file)."""
+    if os.path.realpath(os.path.abspath(a)) == os.path.realpath(os.path.abspath(b)):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
 
 
 def _render(advice, fmt):
@@ -476,23 +547,28 @@ def batch(roster, out_dir, fmt, jobs, force):
     from .answer_files import InputError
     from .workers import BrokenPool
 
+    from .validation import _printable
+
+    stopped = None
     try:
         rows = batch_module.load_roster(roster)
-        if os.path.exists(out_dir) and not os.path.isdir(out_dir):
-            raise InputError(f"'{out_dir}' is a file — give a folder for the sheets")
         show = sys.stderr.isatty()
         with click.progressbar(length=len(rows), label="Writing sheets", file=sys.stderr,
                                hidden=not show) as bar:
             results = batch_module.run(rows, out_dir, fmt.lower(), jobs=jobs,
                                        progress=bar.update, force=force)
+    except batch_module.BatchStopped as exc:
+        stopped, results = exc, exc.results
     except InputError as exc:
         _fail(str(exc), 2)
     except BrokenPool:
         _fail(WORKER_DIED, 1)
-    failed = [r for r in results if r["status"] != "ok"]
+    failed = [r for r in results if r["status"] == "error"]
     for r in failed:
-        who = f" ({r['athlete']})" if r["athlete"] else ""
-        click.echo(f"row {r['row']}{who}: {r['error']}", err=True)
+        who = f" ({_printable(r['athlete'])})" if r["athlete"] else ""
+        click.echo(f"row {r['row']}{who}: {_printable(r['error'])}", err=True)
+    if stopped:
+        _fail(str(stopped), 1)
     click.echo(f"{len(results) - len(failed)} sheets written to {out_dir}, {len(failed)} "
                f"row{'s' if len(failed) != 1 else ''} failed; summary in "
                f"{os.path.join(out_dir, 'summary.csv')}")

@@ -1,29 +1,46 @@
 """Validation of the optional answers that make advice concrete: 1RM, a recent set, the plate
 step and the week. Each problem is one AnswerError line, like the core answers."""
 
+import math
 import re
 
 from .kb.exercises import find_exercise
-from .kb.programming import ONE_RM_RANGE, PLATE_STEPS, RECENT_SET_REPS, RECENT_SET_RPE
+from .kb.programming import ONE_RM_RANGE, PLATE_STEP_MIN, PLATE_STEPS, RECENT_SET_REPS, RECENT_SET_RPE
 from .kb.weeks import SPLITS, WEEKDAYS
-from .validation import AnswerError, _describe, _printable
+from .validation import AnswerError, _describe, _printable, check_characters, shown
 
-SET_PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:kg|lb)?\s*[x×*]\s*(\d+)\s*@\s*(\d+(?:\.\d+)?)\s*$",
+# Matched against the value with its white space removed and at most SET_LENGTH characters
+# long: no two neighbouring parts of the pattern can match the same characters, so it runs in
+# time linear in the (bounded) input instead of backtracking over runs of spaces.
+SET_PATTERN = re.compile(r"(\d{1,4}(?:\.\d{1,3})?)(?:kg|lbs?)?[x×*](\d{1,3})@(\d{1,2}(?:\.\d{1,2})?)",
                          re.IGNORECASE)
+SET_LENGTH = 40
+_SPACE = re.compile(r"\s+")
 DAY_NAMES = {**{d: d for d in WEEKDAYS},
              **{full: d for d, full in zip(WEEKDAYS, ("monday", "tuesday", "wednesday", "thursday",
                                                       "friday", "saturday", "sunday"), strict=True)}}
 
 
 def _number(key, value):
+    """A finite float from a number or its text; huge, infinite and NaN values are refused
+    here (float() of a 400-digit int overflows; inf has no int())."""
     if isinstance(value, str):
         try:
-            value = float(value.strip())
+            number = float(value.strip()) if len(value) <= 40 else None
         except ValueError:
-            raise AnswerError(f"{key}: expected a number, got {_describe(value)}") from None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            number = None
+        if number is None:
+            raise AnswerError(f"{key}: expected a number, got {_describe(value)}")
+        value = number
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise AnswerError(f"{key}: expected a number, got {_describe(value)}")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number) or abs(number) > 1e9:
+        raise AnswerError(f"{key}: expected an ordinary number, got {_describe(value)}")
+    return number
 
 
 def _weight(key, value, units, what="a 1RM"):
@@ -42,9 +59,12 @@ def check_one_rm(value, units):
 def check_recent_set(value, units):
     """A mapping {weight, reps, rpe} or the short form '140x5@8'."""
     if isinstance(value, str):
-        match = SET_PATTERN.match(value)
+        match = (SET_PATTERN.fullmatch(_SPACE.sub("", value)) if len(value) <= SET_LENGTH
+                 else None)
+        if match and not all(part in value for part in match.groups()):
+            match = None  # a space inside a number ("14 0x5@8") is a typo, not 140
         if not match:
-            raise AnswerError(f"recent_set: '{_printable(value)}' is not WEIGHTxREPS@RPE — "
+            raise AnswerError(f"recent_set: {shown(value)} is not WEIGHTxREPS@RPE — "
                               f"e.g. recent_set: 140x5@8, or weight/reps/rpe keys")
         value = dict(zip(("weight", "reps", "rpe"), match.groups(), strict=True))
     if not isinstance(value, dict):
@@ -73,11 +93,13 @@ def check_recent_set(value, units):
 
 
 def check_plate_step(value, units):
+    """The smallest jump in load: from the lightest change plates (0.25 kg, 0.5 lb) to ten
+    times the default."""
     step = _number("plate_step", value)
-    hi = 10 * PLATE_STEPS[units]
-    if not 0 < step <= hi:
-        raise AnswerError(f"plate_step: {step:g} {units} — use more than 0 and at most {hi:g} "
-                          f"{units} (default {PLATE_STEPS[units]:g})")
+    lo, hi = PLATE_STEP_MIN[units], 10 * PLATE_STEPS[units]
+    if not lo <= step <= hi:
+        raise AnswerError(f"plate_step: {step:g} {units} — use {lo:g} to {hi:g} {units} "
+                          f"(default {PLATE_STEPS[units]:g})")
     return step
 
 
@@ -89,7 +111,7 @@ def check_week(value):
         preset = value.strip().lower().replace("-", "_").replace(" ", "_")
         if preset in SPLITS:
             return {"split": preset, "days": {d: list(SPLITS[preset].get(d, ())) for d in WEEKDAYS}}
-        raise AnswerError(f"week: '{_printable(value)}' is not a split preset "
+        raise AnswerError(f"week: {shown(value)} is not a split preset "
                           f"({', '.join(SPLITS)}) — or give a mapping of day: exercises")
     if not isinstance(value, dict):
         raise AnswerError(f"week: expected a split preset or a mapping of day: exercises, got "
@@ -98,7 +120,7 @@ def check_week(value):
     for raw_day, items in value.items():
         day = DAY_NAMES.get(str(raw_day).strip().lower())
         if day is None:
-            raise AnswerError(f"week: '{_printable(str(raw_day))}' is not a day — use "
+            raise AnswerError(f"week: {shown(str(raw_day))} is not a day — use "
                               f"{', '.join(WEEKDAYS)}")
         if items is None:
             continue
@@ -114,6 +136,7 @@ def check_week(value):
                 continue
             if len(name) > 60:
                 raise AnswerError(f"week.{day}: an exercise name is longer than 60 characters")
+            check_characters(f"week.{day}", name)
             days[day].append(find_exercise(name) or _printable(name.strip()))
     return {"split": None, "days": days}
 

@@ -96,6 +96,9 @@ def _span(pair, digits=1):
 # Characters that start Markdown markup anywhere in a line (GFM): with them escaped, and [ ] among
 # them, parentheses and the like cannot form links or images either.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# What GitHub-flavoured Markdown turns into a link without any markup: "scheme://", "www." and
+# an e-mail's "@". Escaping the character the autolink looks for keeps the text as typed.
+_MD_AUTOLINK = re.compile(r"(?i)(?<=:)//|(?<=www)\.|@")
 
 
 def _md(value):
@@ -103,7 +106,8 @@ def _md(value):
     entities (so a name like '<script>' shows as text instead of becoming a tag), one line."""
     text = _oneline(value)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_AUTOLINK.sub(lambda m: "".join("\\" + c for c in m.group()), text)
 
 
 def _oneline(value):

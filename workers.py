@@ -21,6 +21,7 @@ import itertools
 import multiprocessing
 import os
 import pickle
+import signal
 import tempfile
 import threading
 
@@ -45,7 +46,27 @@ def start_method():
 
 def executor(jobs):
     context = multiprocessing.get_context(start_method())
-    return concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context)
+    return concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context,
+                                                  initializer=_quiet_signals)
+
+
+_busy = False  # in a worker: running a task
+
+
+def _quiet_signals():
+    """In a worker: Ctrl-C, SIGTERM and SIGHUP end it quietly (Python would print a traceback
+    per worker). A running task is stopped first, so its clean-up runs (the browser is killed,
+    temporary folders go); between tasks there is nothing to clean."""
+    from .interrupts import Terminated
+
+    def stop(signum, frame):
+        if _busy:
+            raise Terminated(signum)  # _to_file ends the worker once the task has cleaned up
+        os._exit(128 + signum)
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
 
 
 def _batches(items, size):
@@ -57,9 +78,18 @@ def _batches(items, size):
 def _to_file(fn, scratch, task):
     """In a worker: fn over a numbered batch of items, the results pickled to a file named by
     the number, which is all that is returned."""
+    global _busy
+    from .interrupts import Terminated
+
     number, batch = task
-    with open(os.path.join(scratch, str(number)), "wb") as fh:
-        pickle.dump([fn(item) for item in batch], fh, pickle.HIGHEST_PROTOCOL)
+    _busy = True
+    try:
+        with open(os.path.join(scratch, str(number)), "wb") as fh:
+            pickle.dump([fn(item) for item in batch], fh, pickle.HIGHEST_PROTOCOL)
+    except Terminated as stopped:  # only raised in a worker (see _quiet_signals)
+        os._exit(128 + stopped.signum)
+    finally:
+        _busy = False
     return number
 
 
@@ -97,13 +127,26 @@ def results(fn, items, jobs, chunksize=None):
     if jobs == 1:
         yield map(fn, items)
         return
-    # The pool shuts down (its workers stop writing) before the scratch folder is removed.
-    with tempfile.TemporaryDirectory(prefix="deadlift-advisor-") as scratch, \
-            executor(jobs) as pool:
-        work = functools.partial(_to_file, fn, scratch)
-        tasks = enumerate(_batches(items, chunksize or 1))
-        if chunksize:
-            numbers = pool.map(work, tasks)
-        else:
-            numbers = unordered(pool, work, tasks, ahead=jobs * 2)
-        yield itertools.chain.from_iterable(_from_file(scratch, n) for n in numbers)
+    # The pool shuts down (its workers stop writing) before the scratch folder is removed. A
+    # caller that stops early (an error, Ctrl-C, SIGTERM, a batch stopped by a browser timeout)
+    # waits only for the tasks already running: the queued ones are cancelled.
+    # On Ctrl-C or SIGTERM of this process alone, the workers are told too (SIGTERM, which
+    # stops their running task), so the wait is short even when a task would take long.
+    with tempfile.TemporaryDirectory(prefix="deadlift-advisor-") as scratch:
+        before = set(multiprocessing.active_children())
+        pool = executor(jobs)
+        try:
+            work = functools.partial(_to_file, fn, scratch)
+            tasks = enumerate(_batches(items, chunksize or 1))
+            if chunksize:
+                numbers = pool.map(work, tasks)
+            else:
+                numbers = unordered(pool, work, tasks, ahead=jobs * 2)
+            yield itertools.chain.from_iterable(_from_file(scratch, n) for n in numbers)
+        except KeyboardInterrupt:
+            for child in set(multiprocessing.active_children()) - before:
+                with contextlib.suppress(OSError):
+                    child.terminate()
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)

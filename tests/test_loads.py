@@ -330,9 +330,20 @@ def test_no_loads_when_the_advice_is_not_to_deadlift(answers):
     ({"recent_set": {"weight": 140, "reps": 5, "rpe": 8, "tempo": 3}},
      ("recent_set", "exactly weight, reps and rpe")),
     ({"recent_set": [140, 5, 8]}, ("recent_set", "expected weight, reps and rpe")),
-    ({"plate_step": 0}, ("plate_step", "more than 0")),
-    ({"plate_step": -2.5}, ("plate_step", "more than 0")),
-    ({"plate_step": 30}, ("plate_step", "at most 25 kg")),
+    ({"plate_step": 0}, ("plate_step", "use 0.25 to 25 kg")),
+    ({"plate_step": -2.5}, ("plate_step", "use 0.25 to 25 kg")),
+    ({"plate_step": 30}, ("plate_step", "use 0.25 to 25 kg")),
+    ({"plate_step": 0.2, "units": "lb"}, ("plate_step", "use 0.5 to 50 lb")),
+    ({"plate_step": 1e-320}, ("plate_step", "0.25 to 25 kg")),
+    ({"plate_step": float("inf")}, ("plate_step", "ordinary number")),
+    ({"plate_step": 10 ** 400}, ("plate_step", "ordinary number", "very large")),
+    ({"one_rm": "1" * 400}, ("one_rm", "expected a number")),
+    ({"recent_set": {"weight": 140, "reps": float("inf"), "rpe": 8}},
+     ("recent_set.reps", "ordinary number")),
+    ({"recent_set": {"weight": 140, "reps": 10 ** 400, "rpe": 8}},
+     ("recent_set.reps", "ordinary number")),
+    ({"recent_set": "140" + " " * 200_000 + "x5@8"}, ("recent_set", "WEIGHTxREPS@RPE", "…")),
+    ({"recent_set": "14 0x5@8"}, ("recent_set", "WEIGHTxREPS@RPE")),
 ])
 def test_bad_load_answers_are_one_clear_error(answers, pieces):
     with pytest.raises(AnswerError) as info:
