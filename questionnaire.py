@@ -643,7 +643,7 @@ def show_summary(ui, advice):
             ui.echo(ui.style(line, bold=True))
         elif line:
             indent = " " * (len(line) - len(line.lstrip()))
-            hanging = re.match(r"\s*[\w ]+:\s+", line)  # "How:    ..." continues under its text
+            hanging = re.match(r" *\w[\w ]*:\s+", line)  # "How:    ..." continues under its text
             ui.echo(ui.wrap(line, indent, " " * hanging.end() if hanging else indent + "  "))
         else:
             ui.echo()

@@ -331,9 +331,9 @@ def test_a_batch_folder_that_cannot_be_made_is_one_line(tmp_path, where):
         out = ""
     elif where == "long name":
         out = tmp_path / ("x" * 300)
+    elif os.geteuid() == 0:  # root writes into a folder without write permission: use /proc
+        out = Path("/proc/deadlift-advisor-out")
     else:
-        if os.geteuid() == 0:
-            pytest.skip("root writes into read-only folders")
         parent = tmp_path / "ro"
         parent.mkdir()
         parent.chmod(0o500)
