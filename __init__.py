@@ -39,6 +39,6 @@ def __getattr__(name):
         from .advice import Advice
         return Advice
     if name == "AnswerError":
-        from .validation import AnswerError
+        from .errors import AnswerError
         return AnswerError
     raise AttributeError(name)

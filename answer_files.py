@@ -21,8 +21,7 @@ import stat
 import sys
 
 
-class InputError(Exception):
-    """A file or option the user gave cannot be used; str(error) is the one line to show."""
+from .errors import InputError, OutputError
 
 
 MAX_ANSWERS_BYTES = 1 << 20  # 1 MiB: a full answers file is under 2 KB
@@ -198,29 +197,29 @@ def check_target(path, force):
     folder exists. Raises InputError; also used before a questionnaire starts, and for every
     file of a batch before the first is written. Returns the existing file's stat, or None."""
     if not path:
-        raise InputError("the output path is empty — give a file name, or '-' for standard output")
+        raise OutputError("the output path is empty — give a file name, or '-' for standard output")
     try:
         existing = os.lstat(path)
     except FileNotFoundError:
         existing = None
     except (OSError, ValueError) as exc:  # a name too long, a folder that is a file, a NUL
-        raise InputError(f"cannot write '{path}': {getattr(exc, 'strerror', None) or exc}") \
+        raise OutputError(f"cannot write '{path}': {getattr(exc, 'strerror', None) or exc}") \
             from None
     if existing is not None:
         kind = kind_of(existing.st_mode)
         if kind == "directory":
-            raise InputError(f"'{path}' is a directory — give a file name for the output")
+            raise OutputError(f"'{path}' is a directory — give a file name for the output")
         if kind == "symbolic link":
-            raise InputError(f"'{path}' is a symbolic link — give the path of the file itself "
+            raise OutputError(f"'{path}' is a symbolic link — give the path of the file itself "
                              f"(the advisor never writes through or over a link)")
         if kind != "regular file":
-            raise InputError(f"'{path}' is a {kind}, not a regular file — the advisor writes "
+            raise OutputError(f"'{path}' is a {kind}, not a regular file — the advisor writes "
                              f"only regular files; give another path, or '-' for standard output")
         if not force:
-            raise InputError(f"'{path}' already exists — use --force to overwrite it")
+            raise OutputError(f"'{path}' already exists — use --force to overwrite it")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise InputError(f"cannot write '{path}': folder '{folder}' does not exist")
+        raise OutputError(f"cannot write '{path}': folder '{folder}' does not exist")
     return existing
 
 
@@ -270,7 +269,7 @@ def _write(path, payload, existing, force, temp_prefix):
                     pass
         _publish(tmp, path, force)
     except OSError as exc:
-        raise InputError(f"cannot write '{path}': {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write '{path}': {exc.strerror or exc}") from None
     finally:
         if tmp is not None:
             try:
@@ -286,7 +285,7 @@ def _publish(tmp, path, force):
     if force:
         current = _lstat(path)  # checked again: something may have appeared since
         if current is not None and not stat.S_ISREG(current.st_mode):
-            raise InputError(f"'{path}' is a {kind_of(current.st_mode)}, not a regular file — "
+            raise OutputError(f"'{path}' is a {kind_of(current.st_mode)}, not a regular file — "
                              f"give another path")
         os.replace(tmp, path)
         return
@@ -294,14 +293,14 @@ def _publish(tmp, path, force):
         os.link(tmp, path)
         return
     except FileExistsError:
-        raise InputError(f"'{path}' already exists — use --force to overwrite it") from None
+        raise OutputError(f"'{path}' already exists — use --force to overwrite it") from None
     except OSError as exc:
         if exc.errno not in _NO_LINKS:
             raise
     try:  # no hard links here: claim the name exclusively, then rename the content over it
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except FileExistsError:
-        raise InputError(f"'{path}' already exists — use --force to overwrite it") from None
+        raise OutputError(f"'{path}' already exists — use --force to overwrite it") from None
     os.replace(tmp, path)
 
 

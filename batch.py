@@ -20,16 +20,13 @@ import re
 import unicodedata
 
 from . import workers
-from .answer_files import (MAX_ROSTER_BYTES, MAX_ROSTER_VALUES, MAX_VALUES, InputError,
-                           _decode, _parse, _read_bytes, check_shape)
+from .answer_files import (MAX_ROSTER_BYTES, MAX_ROSTER_VALUES, MAX_VALUES, _decode, _parse,
+                           _read_bytes, check_shape)
+from .errors import AdvisorError, BatchStopped, InputError, PdfTimeout
 
 SUMMARY_FIELDS = ("row", "athlete", "file", "variation", "category", "day", "rpe", "status",
                   "error")
 TEMP_PREFIX = ".deadlift-advisor-batch-"
-
-
-class BatchStopped(InputError):
-    """The batch stopped before its last row (the browser timed out); summary.csv is written."""
 
 
 def load_roster(path):
@@ -116,9 +113,7 @@ def _one(job):
         summary.update(status="skipped", error=_STOP["why"])
         return summary, None
     from . import advise
-    from .pdf import PdfTimeout
     from .render import render
-    from .validation import AnswerError
 
     try:
         advice = advise(answers)  # a non-text athlete is an AnswerError here, never str()-ed
@@ -127,7 +122,7 @@ def _one(job):
         _STOP["why"] = "not tried: the browser timed out on an earlier row"
         summary.update(error=str(exc), stop=True)
         return summary, None
-    except (AnswerError, InputError) as exc:
+    except AdvisorError as exc:
         summary["error"] = str(exc)
         return summary, None
     except Exception as exc:  # a defect: that row's error, never the whole batch's
@@ -176,10 +171,8 @@ def run(rows, out_dir, fmt, jobs=None, progress=None, force=False):
                          temp_prefix=TEMP_PREFIX)
     if stopped:
         left = sum(r["status"] == "skipped" for r in results)
-        error = BatchStopped(f"{stopped} — the batch stopped: {left} row"
-                             f"{'s' if left != 1 else ''} not tried (see {summary_path})")
-        error.results = results
-        raise error
+        raise BatchStopped(f"{stopped} — the batch stopped: {left} row"
+                           f"{'s' if left != 1 else ''} not tried (see {summary_path})", results)
     return results
 
 

@@ -15,6 +15,7 @@ import sys
 
 import click
 
+from .errors import AdvisorError, AnswerError, BatchStopped, InputError, OutputError
 from .version import __version__
 
 
@@ -54,6 +55,10 @@ class Group(click.Group):
             _cancelled(exc.__cause__ or exc.__context__)
         except click.ClickException as exc:
             _fail(exc.format_message(), exc.exit_code)
+        except AdvisorError as exc:  # every error of the package: its one line and exit code
+            if exc.end_prompt:
+                click.echo(err=True)  # a question may be waiting on this line
+            _fail(str(exc), exc.exit_code, prefix=exc.prefix)
         except KeyboardInterrupt as exc:
             _cancelled(exc)
         sys.exit(0)
@@ -92,10 +97,6 @@ def _flush_stdout():
     except (OSError, ValueError) as exc:
         _silence_stdout()
         _fail(f"cannot write to standard output: {getattr(exc, 'strerror', None) or exc}", 2)
-
-
-WORKER_DIED = ("a worker process stopped before finishing (killed, or out of memory) — run "
-               "again, or with --jobs 1")
 
 
 def answer_options(fn):
@@ -183,9 +184,7 @@ def write_output(path, data, force=False):
 
 def write_stdout(data):
     """The output on standard output, flushed here: a full disk or a closed pipe is one line
-    (InputError), not a traceback when Python flushes at exit."""
-    from .answer_files import InputError
-
+    (OutputError), not a traceback when Python flushes at exit."""
     try:
         if isinstance(data, str):
             click.echo(data, nl=False)
@@ -199,7 +198,7 @@ def write_stdout(data):
         sys.exit(1)
     except OSError as exc:
         _silence_stdout()
-        raise InputError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 @click.group(cls=Group, invoke_without_command=True,
@@ -251,33 +250,22 @@ def advise(ctx, answers_file, overrides, no_input, fmt, output, force, save_answ
           --set experience=intermediate --format txt
       deadlift-advisor advise --answers me.yaml --set goal=power --save-answers mine.yaml
     """
-    from .answer_files import InputError
-    from .interrupts import Cancelled, InputEnded
-    from .validation import AnswerError
-
     try:
         answers = gather(answers_file, overrides)
         source = ctx.get_parameter_source("fmt")
         explicit_fmt = source not in (None, click.core.ParameterSource.DEFAULT,
                                       click.core.ParameterSource.DEFAULT_MAP)
         _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers)
-    except (InputError, AnswerError) as exc:
-        _fail(str(exc), 2)
-    except InputEnded:
-        click.echo(err=True)  # end the pending prompt's line
-        _fail("input ended before all questions were answered — use --answers, --set or "
-              "--no-input", 2)
-    except (Cancelled, KeyboardInterrupt) as exc:
-        click.echo(err=True)  # after the ^C the terminal echoed
-        _cancelled(exc)
+    except KeyboardInterrupt:
+        click.echo(err=True)  # after the ^C the terminal echoed (a question may be pending)
+        raise
 
 
 def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
     """Answers (asked if need be) -> advice -> outputs. Raises InputError, AnswerError, or the
     questionnaire's Cancelled and InputEnded; nothing is written before the last question."""
     from . import advise as run_advice
-    from .answer_files import InputError
-    from .validation import AnswerError, missing
+    from .validation import missing
 
     if output not in (None, "-") and save_answers and _same_file(output, save_answers):
         raise InputError(f"-o and --save-answers both name '{save_answers}' — give the answers "
@@ -389,28 +377,17 @@ def explain(answers_file, overrides, no_input, fmt, output, force):
       deadlift-advisor explain --answers me.yaml --format json -o why.json
     """
     from . import advise as run_advice
-    from .answer_files import InputError
     from .explain import render_trail
-    from .validation import AnswerError
 
-    try:
-        text = render_trail(run_advice(gather(answers_file, overrides)), fmt)
-    except (InputError, AnswerError) as exc:
-        _fail(str(exc), 2)
-    _emit(text, output, force)
+    _emit(render_trail(run_advice(gather(answers_file, overrides)), fmt), output, force)
 
 
 def _emit(text, output, force):
-    """Text to standard output ('-') or atomically to a file; input errors become one line."""
-    from .answer_files import InputError
-
-    try:
-        if output == "-":
-            write_stdout(text)
-        else:
-            write_output(output, text, force=force)
-    except InputError as exc:
-        _fail(str(exc), 2)
+    """Text to standard output ('-') or atomically to a file."""
+    if output == "-":
+        write_stdout(text)
+    else:
+        write_output(output, text, force=force)
 
 
 @main.command()
@@ -465,18 +442,15 @@ def compare(names, goal, experience, fmt, output, force):
       deadlift-advisor compare conventional trap_bar rack_pull --format html -o compare.html
     """
     from . import catalogue
-    from .validation import AnswerError, check_value
+    from .validation import check_value
 
-    try:
-        if not 2 <= len(names) <= 3:
-            raise AnswerError(f"compare takes two or three variations, got {len(names)}")
-        chosen = [check_value("variation", n) for n in names]
-        if len(set(chosen)) != len(chosen):
-            raise AnswerError("compare: name each variation once")
-        data = catalogue.compare(chosen, goal=check_value("goal", goal),
-                                 experience=check_value("experience", experience))
-    except AnswerError as exc:
-        _fail(str(exc), 2)
+    if not 2 <= len(names) <= 3:
+        raise AnswerError(f"compare takes two or three variations, got {len(names)}")
+    chosen = [check_value("variation", n) for n in names]
+    if len(set(chosen)) != len(chosen):
+        raise AnswerError("compare: name each variation once")
+    data = catalogue.compare(chosen, goal=check_value("goal", goal),
+                             experience=check_value("experience", experience))
     _emit(catalogue.render("compare", data, fmt), output, force)
 
 
@@ -500,17 +474,13 @@ def kb_check(jobs, limit):
     import time
 
     from . import kbcheck
-    from .workers import BrokenPool
 
     total = limit or kbcheck.total_profiles()
     start = time.perf_counter()
     show = sys.stderr.isatty()
-    try:
-        with click.progressbar(length=total, label="Checking profiles", file=sys.stderr,
-                               hidden=not show) as bar:
-            report = kbcheck.run(jobs=jobs, progress=bar.update, limit=limit)
-    except BrokenPool:
-        _fail(WORKER_DIED, 1)
+    with click.progressbar(length=total, label="Checking profiles", file=sys.stderr,
+                           hidden=not show) as bar:
+        report = kbcheck.run(jobs=jobs, progress=bar.update, limit=limit)
     elapsed = time.perf_counter() - start
     click.echo(f"{report['profiles']} profiles checked in {elapsed:.1f} s; "
                f"{report['rules_fired']} of {report['rules']} rules fired")
@@ -544,31 +514,24 @@ def batch(roster, out_dir, fmt, jobs, force):
       deadlift-advisor batch examples/roster.csv -o sheets/ --format html
     """
     from . import batch as batch_module
-    from .answer_files import InputError
-    from .workers import BrokenPool
-
     from .validation import _printable
 
     stopped = None
+    rows = batch_module.load_roster(roster)
+    show = sys.stderr.isatty()
     try:
-        rows = batch_module.load_roster(roster)
-        show = sys.stderr.isatty()
         with click.progressbar(length=len(rows), label="Writing sheets", file=sys.stderr,
                                hidden=not show) as bar:
             results = batch_module.run(rows, out_dir, fmt.lower(), jobs=jobs,
                                        progress=bar.update, force=force)
-    except batch_module.BatchStopped as exc:
+    except BatchStopped as exc:  # the rows that failed before the stop are listed first
         stopped, results = exc, exc.results
-    except InputError as exc:
-        _fail(str(exc), 2)
-    except BrokenPool:
-        _fail(WORKER_DIED, 1)
     failed = [r for r in results if r["status"] == "error"]
     for r in failed:
         who = f" ({_printable(r['athlete'])})" if r["athlete"] else ""
         click.echo(f"row {r['row']}{who}: {_printable(r['error'])}", err=True)
     if stopped:
-        _fail(str(stopped), 1)
+        raise stopped
     click.echo(f"{len(results) - len(failed)} sheets written to {out_dir}, {len(failed)} "
                f"row{'s' if len(failed) != 1 else ''} failed; summary in "
                f"{os.path.join(out_dir, 'summary.csv')}")

@@ -1,5 +1,4 @@
-"""How a run can end early. A module of their own so the command line can catch them without
-importing the questionnaire on runs that ask nothing (start-up time).
+"""Signals: how a run can be stopped from outside.
 
 SIGTERM and SIGHUP are treated like Ctrl-C: :class:`Terminated` is a KeyboardInterrupt, so every
 clean-up that runs on Ctrl-C (temporary files, scratch folders, worker pools, the browser) runs
@@ -8,14 +7,6 @@ on them too. SIGKILL cannot be caught; what it can leave is listed in the README
 
 import contextlib
 import signal
-
-
-class Cancelled(Exception):
-    """The user pressed Ctrl-C: stop, write nothing."""
-
-
-class InputEnded(Exception):
-    """Standard input ended (Ctrl-D, closed pipe) while a question was pending."""
 
 
 class Terminated(KeyboardInterrupt):

@@ -39,7 +39,7 @@ import subprocess
 import tempfile
 import time
 
-from .answer_files import InputError
+from .errors import ChromiumMissing, PdfError, PdfTimeout
 from .interrupts import deferred
 
 PAPERS = {"A4": "A4", "LETTER": "letter"}
@@ -53,18 +53,6 @@ LOG_TAIL_BYTES = 64 * 1024  # enough of the browser's output for its last line
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-extensions", "--mute-audio", "--hide-scrollbars")
-
-
-class PdfError(InputError):
-    """The PDF could not be made; str(error) is the one line to show."""
-
-
-class ChromiumMissing(PdfError):
-    """No Chromium-family browser was found."""
-
-
-class PdfTimeout(PdfError):
-    """The browser did not finish the PDF in time (it has been killed, with its helpers)."""
 
 
 def paper_for(profile):

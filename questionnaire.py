@@ -56,7 +56,7 @@ CONDITIONAL = ("injury_stage", "back_days_per_week")
 DEFAULT_SHEET_FORMATS = ("html", "pdf", "md", "txt", "json")
 
 
-from .interrupts import Cancelled, InputEnded  # noqa: E402,F401 (re-exported)
+from .errors import Cancelled, InputEnded  # noqa: E402,F401 (re-exported)
 
 
 class _Marker:
@@ -205,8 +205,12 @@ def isatty(stream):
 
 def _why(abort):
     """click turns both Ctrl-C and end of input into Abort; the original is its __context__."""
+    from .interrupts import Terminated
+
     if isinstance(abort.__context__, EOFError):
         return InputEnded()
+    if isinstance(abort.__context__, Terminated):  # SIGTERM, SIGHUP: exit as the signal says
+        return abort.__context__
     return Cancelled()
 
 
@@ -683,7 +687,7 @@ def default_sheet_path(advice, fmt, folder="."):
 def offer_sheet(ui, advice, write, default_format=None):
     """Offer to write a sheet; returns the path written, or None. ``write(path, data, force)``
     raises InputError with one line when it cannot write."""
-    from .answer_files import InputError
+    from .errors import InputError
     from .render import render
 
     words = wording()["screens"]["sheet"]

@@ -3,8 +3,7 @@
 from .kb.answers import ANSWERS, EXTRA_ANSWERS, REQUIRED, relevant
 
 
-class AnswerError(ValueError):
-    """An answer is unknown, of the wrong type, out of range or missing; the message says which."""
+from .errors import AnswerError
 
 
 def _closest(word, options):

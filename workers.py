@@ -25,7 +25,7 @@ import signal
 import tempfile
 import threading
 
-BrokenPool = concurrent.futures.process.BrokenProcessPool
+from .errors import WorkerDied as BrokenPool  # noqa: E402 - the name callers catch
 
 
 def threads():
@@ -148,5 +148,7 @@ def results(fn, items, jobs, chunksize=None):
                 with contextlib.suppress(OSError):
                     child.terminate()
             raise
+        except concurrent.futures.process.BrokenProcessPool:
+            raise BrokenPool() from None
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
