@@ -162,7 +162,7 @@ def load_answers(path):
         raise InputError(f"{name} is empty (only comments) — add answers such as "
                          f"'variation: conventional'")
     if not isinstance(data, dict):
-        from .validation import shown
+        from .quoting import shown
 
         kind = "a list" if isinstance(data, list) else shown(data)
         raise InputError(f"{name}: the top level must be a mapping of answers (key: value), "
@@ -171,7 +171,7 @@ def load_answers(path):
     answers = {}
     for key, value in data.items():
         if not isinstance(key, str):
-            from .validation import shown
+            from .quoting import shown
 
             raise InputError(f"{name}: answer keys are names such as 'goal', found "
                              f"{shown(key)}")
@@ -185,7 +185,7 @@ def parse_overrides(pairs):
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            from .validation import shown
+            from .quoting import shown
 
             raise InputError(f"--set {shown(pair)}: expected KEY=VALUE, e.g. --set goal=strength")
         result[key.strip()] = value.strip() if value.strip() else None

@@ -214,11 +214,11 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 def csv_cell(value):
     """A summary cell that a spreadsheet shows as text: formulas are quoted with a leading
     apostrophe, and characters that move a terminal's cursor are escaped."""
-    from .validation import _printable
+    from .quoting import printable
 
     if not isinstance(value, str):
         return value
-    value = _printable(value)
+    value = printable(value)
     return f"'{value}" if value.startswith(_FORMULA) else value
 
 

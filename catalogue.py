@@ -11,13 +11,9 @@ from .kb import SOURCES, VARIATIONS
 
 @functools.cache
 def evidence_lines():
-    import yaml
+    from .resources import template_yaml
 
-    from .render import environment
-
-    env = environment()
-    source, _, _ = env.loader.get_source(env, "evidence.yaml")
-    return yaml.safe_load(source)
+    return template_yaml("evidence.yaml")
 
 
 def entry(variation):

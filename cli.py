@@ -514,7 +514,7 @@ def batch(roster, out_dir, fmt, jobs, force):
       deadlift-advisor batch examples/roster.csv -o sheets/ --format html
     """
     from . import batch as batch_module
-    from .validation import _printable
+    from .quoting import printable
 
     stopped = None
     rows = batch_module.load_roster(roster)
@@ -528,8 +528,8 @@ def batch(roster, out_dir, fmt, jobs, force):
         stopped, results = exc, exc.results
     failed = [r for r in results if r["status"] == "error"]
     for r in failed:
-        who = f" ({_printable(r['athlete'])})" if r["athlete"] else ""
-        click.echo(f"row {r['row']}{who}: {_printable(r['error'])}", err=True)
+        who = f" ({printable(r['athlete'])})" if r["athlete"] else ""
+        click.echo(f"row {r['row']}{who}: {printable(r['error'])}", err=True)
     if stopped:
         raise stopped
     click.echo(f"{len(results) - len(failed)} sheets written to {out_dir}, {len(failed)} "

@@ -8,12 +8,9 @@ from .kb import SOURCES
 @functools.cache
 def justifications():
     """Rule id -> one-line justification (templates/justifications.yaml)."""
-    import yaml
+    from .resources import template_yaml
 
-    from .render import environment
-
-    source, _, _ = environment().loader.get_source(environment(), "justifications.yaml")
-    return yaml.safe_load(source)
+    return template_yaml("justifications.yaml")
 
 
 def _rule(rule_id):

@@ -5,9 +5,11 @@ import math
 import re
 
 from .kb.exercises import find_exercise
+from .kb.rts import estimate_1rm
 from .kb.programming import ONE_RM_RANGE, PLATE_STEP_MIN, PLATE_STEPS, RECENT_SET_REPS, RECENT_SET_RPE
 from .kb.weeks import SPLITS, WEEKDAYS
-from .validation import AnswerError, _describe, _printable, check_characters, shown
+from .errors import AnswerError
+from .quoting import check_characters, check_choice, describe, printable, shown
 
 # Matched against the value with its white space removed and at most SET_LENGTH characters
 # long: no two neighbouring parts of the pattern can match the same characters, so it runs in
@@ -30,16 +32,16 @@ def _number(key, value):
         except ValueError:
             number = None
         if number is None:
-            raise AnswerError(f"{key}: expected a number, got {_describe(value)}")
+            raise AnswerError(f"{key}: expected a number, got {describe(value)}")
         value = number
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise AnswerError(f"{key}: expected a number, got {_describe(value)}")
+        raise AnswerError(f"{key}: expected a number, got {describe(value)}")
     try:
         number = float(value)
     except OverflowError:
         number = math.inf
     if not math.isfinite(number) or abs(number) > 1e9:
-        raise AnswerError(f"{key}: expected an ordinary number, got {_describe(value)}")
+        raise AnswerError(f"{key}: expected an ordinary number, got {describe(value)}")
     return number
 
 
@@ -68,7 +70,7 @@ def check_recent_set(value, units):
                               f"e.g. recent_set: 140x5@8, or weight/reps/rpe keys")
         value = dict(zip(("weight", "reps", "rpe"), match.groups(), strict=True))
     if not isinstance(value, dict):
-        raise AnswerError(f"recent_set: expected weight, reps and rpe, got {_describe(value)}")
+        raise AnswerError(f"recent_set: expected weight, reps and rpe, got {describe(value)}")
     unknown = set(value) - {"weight", "reps", "rpe"}
     if unknown or len(value) != 3:
         raise AnswerError("recent_set: give exactly weight, reps and rpe (e.g. weight: 140, "
@@ -83,8 +85,6 @@ def check_recent_set(value, units):
     if not lo <= rpe <= hi or rpe * 2 != int(rpe * 2):
         raise AnswerError(f"recent_set.rpe: {rpe:g} — use {lo:g} to {hi:g} in half steps "
                           f"(8, 8.5, 9 …)")
-    from .rules.loads import estimate_1rm
-
     implied = estimate_1rm(weight, int(reps), rpe)
     if implied > ONE_RM_RANGE[units][1]:
         raise AnswerError(f"recent_set: {weight:g} {units} for {int(reps)} at RPE {rpe:g} implies a "
@@ -115,7 +115,7 @@ def check_week(value):
                           f"({', '.join(SPLITS)}) — or give a mapping of day: exercises")
     if not isinstance(value, dict):
         raise AnswerError(f"week: expected a split preset or a mapping of day: exercises, got "
-                          f"{_describe(value)}")
+                          f"{describe(value)}")
     days = {d: [] for d in WEEKDAYS}
     for raw_day, items in value.items():
         day = DAY_NAMES.get(str(raw_day).strip().lower())
@@ -128,7 +128,7 @@ def check_week(value):
             items = [part for part in items.split(",")]
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise AnswerError(f"week.{day}: expected exercise names (a list, or separated by "
-                              f"commas), got {_describe(items)}")
+                              f"commas), got {describe(items)}")
         if len([n for n in items if n.strip()]) > 10:
             raise AnswerError(f"week.{day}: at most 10 exercises a day — list the main ones")
         for name in items:
@@ -137,13 +137,12 @@ def check_week(value):
             if len(name) > 60:
                 raise AnswerError(f"week.{day}: an exercise name is longer than 60 characters")
             check_characters(f"week.{day}", name)
-            days[day].append(find_exercise(name) or _printable(name.strip()))
+            days[day].append(find_exercise(name) or printable(name.strip()))
     return {"split": None, "days": days}
 
 
 def check_max_lift(value, units):
     from .kb.answers import EXTRA_ANSWERS
-    from .validation import check_choice
 
     return check_choice("max_lift", value, EXTRA_ANSWERS["max_lift"]["choices"])
 

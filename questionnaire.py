@@ -74,12 +74,9 @@ CONFIRM = _Marker("CONFIRM")  # Enter or 'y' on the review screen
 @functools.cache
 def wording():
     """templates/questions.yaml as a mapping (questions and screens)."""
-    from importlib.resources import files
+    from .resources import template_yaml
 
-    import yaml
-
-    text = files(__package__).joinpath("templates", "questions.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return template_yaml("questions.yaml")
 
 
 def question(key):

@@ -11,6 +11,7 @@ import inspect
 from typing import NamedTuple
 
 from ..experta_compat import Rule, freeze_once, frozen_pairs
+from ..kb.caches import forget_tables, per_process  # noqa: F401 (rules use them)
 from ..kb import GOAL_BANDS, INJURY_AREAS, VARIATIONS
 from ..kb.programming import LIMITS as CAPS
 from ..kb.facts import Limit, Said
@@ -78,25 +79,6 @@ def _sources_of(rule_id, extra):
     for group in extra:
         seen.update(dict.fromkeys(group or ()))
     return tuple(seen)  # tuples: experta stores them as they are, lists it copies
-
-
-_TABLE_CACHES = []
-
-
-def per_process(maxsize=None):
-    """functools.lru_cache for values worked out from the knowledge base, once per process.
-    Registered, so that whoever changes the knowledge base at run time (a test breaking a rule
-    on purpose) can call forget_tables() and have every one of them worked out again."""
-    def decorate(fn):
-        cached = functools.lru_cache(maxsize=maxsize)(fn)
-        _TABLE_CACHES.append(cached)
-        return cached
-    return decorate
-
-
-def forget_tables():
-    for cached in _TABLE_CACHES:
-        cached.cache_clear()
 
 
 @per_process()

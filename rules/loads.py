@@ -11,27 +11,8 @@ from ..experta_compat import AS, MATCH, NOT, TEST
 from ..kb.facts import (Answers, Estimated1RM, LiftBasis, Loads, OneRM, PlateStep, Prescription,
                         RecentSet, Variation)
 from ..kb.programming import PLATE_STEPS, ROUGH_SET, RTS_SOURCES
+from ..kb.rts import estimate_1rm, rough, round_to_step
 from .base import AFTER, CLASSIFY, rule, sources_of
-from .prescription import percent_1rm
-
-
-def round_to_step(weight, step, ceiling=None):
-    """Nearest loadable weight: a whole number of steps (half a step rounds up) — but never above
-    ``ceiling`` (the 1RM, or the load ceiling), where it rounds down instead."""
-    nearest = round(int(weight / step + 0.5) * step, 2)
-    if ceiling is not None and nearest > ceiling + 1e-9:
-        nearest = round(int(weight / step + 1e-9) * step, 2)
-    return float(nearest)
-
-
-def estimate_1rm(weight, reps, rpe):
-    """1RM implied by ``reps`` at ``rpe`` with ``weight`` (RTS chart, effective reps)."""
-    return weight * 100.0 / percent_1rm(reps, rpe)
-
-
-def rough(reps, rpe):
-    """A set too far from failure, or too long, for its RPE to pin the 1RM down (ROUGH_SET)."""
-    return rpe <= ROUGH_SET["rpe_at_most"] or reps > ROUGH_SET["reps_over"]
 
 
 def measured_lift(variation, relation, max_lift):

@@ -10,25 +10,10 @@ from ..experta_compat import AS, MATCH, L
 from ..kb.exercises import EXERCISE_OF_VARIATION
 from ..kb.facts import (Answers, Band, GoalBand, InjuryArea, Limit, MaxEffortGrant, Placement,
                         Prescription, Variation)
-from ..kb.programming import RTS_PERCENT_BY_EFFECTIVE_REPS, RTS_SOURCES
-from .base import AFTER, COMPOSE, LIMITS, left_out, per_process, rule, session_after, sources_of
+from ..kb.programming import RTS_SOURCES
+from ..kb.rts import percent_1rm
+from .base import AFTER, COMPOSE, LIMITS, left_out, rule, session_after, sources_of
 from .follow_ups import meets_injury
-
-
-@per_process(maxsize=1024)
-def percent_1rm(reps, rpe):
-    """%1RM for ``reps`` at ``rpe`` from the RTS chart: effective reps = reps + (10 - RPE).
-
-    Half steps are interpolated (the chart's half-RPE rows are the midpoints of their
-    neighbours); beyond the chart's last entry (14 effective reps) that entry is the floor.
-    """
-    effective = min(max(reps + 10 - rpe, 1.0), float(len(RTS_PERCENT_BY_EFFECTIVE_REPS)))
-    low = int(effective)
-    frac = effective - low
-    value = RTS_PERCENT_BY_EFFECTIVE_REPS[low - 1]
-    if frac:
-        value += frac * (RTS_PERCENT_BY_EFFECTIVE_REPS[low] - value)
-    return round(value + 1e-9, 1)  # half up, as the chart rounds (79.85 -> 79.9)
 
 
 def fold(band, limits):
@@ -218,4 +203,4 @@ class PrescriptionRules:
         self.recommend("rx.not_today", "no_deadlift_for_now", reasons=list(limits))
 
 
-__all__ = ["PrescriptionRules", "percent_1rm", "fold"]
+__all__ = ["PrescriptionRules", "fold"]

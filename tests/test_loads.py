@@ -16,7 +16,7 @@ import deadlift_advisor
 from deadlift_advisor.cli import main
 from deadlift_advisor.invariants import violations
 from deadlift_advisor.kb import enumerated_space
-from deadlift_advisor.rules.loads import round_to_step
+from deadlift_advisor.kb.rts import round_to_step
 from deadlift_advisor.validation import AnswerError
 from knowledge_tables import RTS_CHART
 

@@ -10,7 +10,7 @@ import pytest
 
 from deadlift_advisor.kb import EXERCISES, INJURY_AREAS, VARIATIONS
 from deadlift_advisor.rules import RULES, AdvisorEngine
-from deadlift_advisor.rules.prescription import percent_1rm
+from deadlift_advisor.kb.rts import percent_1rm
 from knowledge_tables import RTS_CHART
 
 GOALS = ("strength", "hypertrophy", "power", "powerlifting", "general_fitness")
