@@ -110,9 +110,9 @@ def _in_turn(facts, said, said_at):
         yield m.sources
 
 
-def build(profile, facts, trace, messages):
+def build(profile, facts, engine, messages):
     """Turn the working memory of one consultation, and what its rules said, into Advice."""
-    said, facts_said_at = facts.said, facts.said_at
+    said, facts_said_at, trace = engine.said, engine.said_at, engine.trace
     every = list(facts.values())
     facts = _ByType(every)
     cls = _one(facts, F.Classification)
@@ -193,12 +193,12 @@ def consult(engine, profile, messages):
         # again with that session's rules, on the same weekday, so every line follows the
         # session the lift really lands in.
         facts = engine.consult({**profile, "week_session": forced})
-    advice = build(profile, facts, engine.trace, messages)
+    advice = build(profile, facts, engine, messages)
     offered = alternative_of(facts)
     if offered is None:
         return advice
     alt_profile = {**profile, "variation": offered["variation"]}
-    alt = build(alt_profile, engine.consult(alt_profile), engine.trace, messages)
+    alt = build(alt_profile, engine.consult(alt_profile), engine, messages)
     return with_alternative(advice, offered, alt)
 
 

@@ -112,7 +112,7 @@ def _one(job):
     if _STOP:
         summary.update(status="skipped", error=_STOP["why"])
         return summary, None
-    from . import advise
+    from .api import advise
     from .render import render
 
     try:

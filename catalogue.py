@@ -42,7 +42,7 @@ def exercises():
 
 def compare(variations, goal="strength", experience="intermediate"):
     """Side by side: each variation's entry plus how the engine programs it for the same lifter."""
-    from . import advise
+    from .api import advise
 
     columns = []
     for variation in variations:

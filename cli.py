@@ -264,7 +264,7 @@ def advise(ctx, answers_file, overrides, no_input, fmt, output, force, save_answ
 def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
     """Answers (asked if need be) -> advice -> outputs. Raises InputError, AnswerError, or the
     questionnaire's Cancelled and InputEnded; nothing is written before the last question."""
-    from . import advise as run_advice
+    from .api import advise as run_advice
     from .validation import missing
 
     if output not in (None, "-") and save_answers and _same_file(output, save_answers):
@@ -376,7 +376,7 @@ def explain(answers_file, overrides, no_input, fmt, output, force):
       deadlift-advisor explain --answers me.yaml
       deadlift-advisor explain --answers me.yaml --format json -o why.json
     """
-    from . import advise as run_advice
+    from .api import advise as run_advice
     from .explain import render_trail
 
     _emit(render_trail(run_advice(gather(answers_file, overrides)), fmt), output, force)

@@ -92,12 +92,12 @@ OWN_DEADLIFT_WEEK = {"mon": "deadlift, squat", "wed": "bench, rows", "thu": "goo
 
 
 def _check_chunk(profiles):
-    import deadlift_advisor
+    from .api import advise
     from .invariants import violations
 
     problems, fired, classified, exercised = [], set(), set(), set()
     for answers in profiles:
-        advice = deadlift_advisor.advise(answers).to_dict()
+        advice = advise(answers).to_dict()
         found = violations(advice)
         if found:
             problems.append((answers, found))

@@ -109,7 +109,7 @@ def _back_days_matter(answers):
     # A fixed day other than a back day: the number of back days matters only if the advisor
     # refuses that day (then it chooses as for auto). Whether leg, full-body or dedicated days are
     # allowed does not depend on the back days, so one consultation answers it.
-    from . import advise
+    from .api import advise
 
     trial = {k: v for k, v in answers.items() if k != "back_days_per_week"}
     trial["back_days_per_week"] = ANSWERS["back_days_per_week"]["default"]

@@ -6,7 +6,7 @@ kb.sources.SOURCES) so that every line of advice can answer "why?".
 
 from typing import NamedTuple
 
-from ..experta_compat import Fact
+from ..engine import Fact
 
 # --- answers -------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import functools
 import inspect
 from typing import NamedTuple
 
-from ..experta_compat import Rule, freeze_once, frozen_pairs
+from ..engine import Rule, freeze_once, frozen_pairs
 from ..kb.caches import forget_tables, per_process  # noqa: F401 (rules use them)
 from ..kb import GOAL_BANDS, INJURY_AREAS, VARIATIONS
 from ..kb.programming import LIMITS as CAPS
@@ -137,12 +137,12 @@ class DeriveMixin:
         return row
 
     def warn(self, rule_id, message, sources=(), **params):
-        self.facts.say(Said("warning", message, frozen_pairs(params), (rule_id,),
+        self.say(Said("warning", message, frozen_pairs(params), (rule_id,),
                             sources_of(rule_id, sources)))
 
     def recommend(self, rule_id, message, sources=(), **params):
-        self.facts.say(Said("recommendation", message, frozen_pairs(params), (rule_id,),
+        self.say(Said("recommendation", message, frozen_pairs(params), (rule_id,),
                             sources_of(rule_id, sources)))
 
     def disclaim(self, rule_id, message):
-        self.facts.say(Said("disclaimer", message, (), (rule_id,), sources_of(rule_id)))
+        self.say(Said("disclaimer", message, (), (rule_id,), sources_of(rule_id)))

@@ -5,7 +5,7 @@ piece of knowledge applies to the variation and what follows from it. The Variat
 catalogue entry of the variation the user trains (the engine declares no other).
 """
 
-from ..experta_compat import AS, L, P
+from ..engine import AS, L, P
 from ..kb.facts import Classification, Variation
 from .base import CLASSIFY, rule, sources_of
 

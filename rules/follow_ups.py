@@ -10,7 +10,7 @@ reduced after its muscles were worked, full when they were not (K7), with K8's e
 compound back work after a capped back-day deadlift.
 """
 
-from ..experta_compat import AS, MATCH, NOT, L, frozen_pairs
+from ..engine import AS, MATCH, NOT, L, frozen_pairs
 from ..kb.exercises import EXERCISES
 from ..kb.facts import (Answers, Classification, DayKind, DeadliftDay, Exercise, FollowUp,
                         InjuryArea, Placement, Prescription, WeekDay)

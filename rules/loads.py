@@ -7,7 +7,7 @@ The plan is a top set at the low end of the reps and the high end of the RPE ban
 sets at the other corner of the band: the usual way an RPE range becomes a session.
 """
 
-from ..experta_compat import AS, MATCH, NOT, TEST
+from ..engine import AS, MATCH, NOT, TEST
 from ..kb.facts import (Answers, Estimated1RM, LiftBasis, Loads, OneRM, PlateStep, Prescription,
                         RecentSet, Variation)
 from ..kb.programming import PLATE_STEPS, ROUGH_SET, RTS_SOURCES

@@ -5,7 +5,7 @@ choice rules all require NOT(Placement()), and their saliences are a priority li
 preference wins when it is allowed, then the auto rules in the order written below.
 """
 
-from ..experta_compat import AS, MATCH, NOT, L, P
+from ..engine import AS, MATCH, NOT, L, P
 from ..kb.facts import (Answers, Classification, DayAllowed, FollowUp, Placement, Prescription,
                         Variation, WeekSession)
 from ..kb.exercises import EXERCISES

@@ -6,7 +6,7 @@ at the end, so the most conservative cap always wins whatever order the limits a
 comes from the RTS chart (effective reps), cut at the lowest load ceiling.
 """
 
-from ..experta_compat import AS, MATCH, L
+from ..engine import AS, MATCH, L
 from ..kb.exercises import EXERCISE_OF_VARIATION
 from ..kb.facts import (Answers, Band, GoalBand, InjuryArea, Limit, MaxEffortGrant, Placement,
                         Prescription, Variation)

@@ -6,7 +6,7 @@ in it), not what the goal would permit. A power session recovers sooner than a s
 of equal work (Helland 2020).
 """
 
-from ..experta_compat import AS, MATCH, TEST
+from ..engine import AS, MATCH, TEST
 from ..kb.exercises import EXERCISES
 from ..kb.facts import Answers, Placement, Prescription, Recovery
 from ..kb.programming import (HIGH_VOLUME_REPS, POWER_RECOVERY_SOURCES, RECOVERY_HOURS,

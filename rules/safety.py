@@ -3,7 +3,7 @@ professional. These rules outrank everything that prescribes (salience SAFETY), 
 upper bounds, so nothing later can loosen them.
 """
 
-from ..experta_compat import AS, MATCH, TEST, L, P
+from ..engine import AS, MATCH, TEST, L, P
 from ..kb import INJURY_AREAS, VARIATIONS
 from ..kb.facts import Alternative, Answers, Classification, InjuryArea, Prescription, Variation
 from .base import AFTER, CLASSIFY, SAFETY, per_process, rule, sources_of

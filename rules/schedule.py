@@ -11,7 +11,7 @@ meets the injured area, by the same test as the follow-ups, is an InjuryClash to
 yet cleared) or do lighter (cleared).
 """
 
-from ..experta_compat import AS, MATCH, TEST, P
+from ..engine import AS, MATCH, TEST, P
 from ..kb.exercises import EXERCISES, own_lift, suggest_exercise
 from ..kb.facts import (Answers, Conflict, DayKind, DeadliftDay, InjuryArea, InjuryClash,
                         Placement, Prescription, Recovery, ScheduleNote, Variation, WeekDay,

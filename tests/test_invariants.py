@@ -14,11 +14,14 @@ import pytest
 
 import deadlift_advisor
 from deadlift_advisor.advice import consult
-from deadlift_advisor.experta_compat import DepthStrategy, ReteMatcher
+from deadlift_advisor.engine import LeanEngine, StockEngine
+from deadlift_advisor.engine.compat import FactList, KnowledgeEngine, ReteMatcher
 from deadlift_advisor.invariants import violations
 from deadlift_advisor.kb import ANSWERS, enumerated_space
 from deadlift_advisor.render import messages
+from deadlift_advisor.kbcheck import optional_sweep
 from deadlift_advisor.rules import AdvisorEngine
+from deadlift_advisor.rules.advisor import compose
 from deadlift_advisor.validation import validate
 
 CHUNK_KEYS = ("variation", "goal")
@@ -372,11 +375,11 @@ def test_violations_accepts_advice_objects_and_dicts():
 
 # --- the lean matcher and engine reuse change nothing ------------------------------------------
 
-class StockEngine(AdvisorEngine):
-    """The same rules on experta's own matcher. The agenda strategy stays the engine's: experta's
-    own leaves rules of equal salience on the same facts in hash order, which varies between
-    processes; the engine's strategy breaks that tie by rule id (tested in test_batch)."""
-    __matcher__ = ReteMatcher
+# The same rules on experta's own code end to end: its reset, declare, run loop, working memory
+# and matcher (engine.StockEngine). Only the agenda's tie-break is added: experta's own leaves
+# rules of equal salience on the same facts in hash order, which varies between processes (the
+# tie-break is tested in test_batch). experta's own Fact class is compared in a subprocess below.
+StockAdvisor = compose(StockEngine)
 
 
 def _consult(engine, answers):
@@ -389,24 +392,62 @@ def comparison_sample(stratified_sample):
     order so that very different consultations follow each other on the same engine."""
     sample = stratified_sample(
         lambda p: (p["variation"], p["goal"], p["injury_area"] == "none"), 3, seed=7)
+    # and the loads and week rules, which only the optional answers reach: every 12th profile of
+    # kb check's sweep (1RMs, recent sets, every split preset, awkward weeks, injuries by stage)
+    sample += list(itertools.islice(optional_sweep(), 0, None, 12))
     random.Random(11).shuffle(sample)
     return sample
 
 
 def test_engines_really_differ():
-    # Otherwise the comparison below would compare the lean matcher with itself.
-    stock, lean = StockEngine(), AdvisorEngine()
+    # Otherwise the comparison below would compare the lean engine with itself.
+    stock, lean = StockAdvisor(), AdvisorEngine()
+    stock.reset()
+    lean.reset()
     assert type(stock.matcher) is ReteMatcher and type(lean.matcher) is not ReteMatcher
-    assert isinstance(lean.strategy, DepthStrategy)
+    assert type(stock.facts) is FactList and type(lean.facts) is not FactList
+    for method in ("reset", "declare", "run"):
+        assert getattr(StockAdvisor, method) is getattr(KnowledgeEngine, method), method
+        assert getattr(AdvisorEngine, method) is getattr(LeanEngine, method), method
+        assert getattr(LeanEngine, method) is not getattr(KnowledgeEngine, method), method
 
 
-def test_lean_matcher_derives_the_same_advice_as_stock_experta(comparison_sample, describe):
-    assert len(comparison_sample) >= 300
-    stock = StockEngine()
+def test_lean_engine_derives_the_same_advice_as_stock_experta(comparison_sample, describe):
+    assert len(comparison_sample) >= 600
+    assert sum("week" in a or "one_rm" in a or "recent_set" in a for a in comparison_sample) > 300
+    stock = StockAdvisor()
     for answers in comparison_sample:
         expected = _consult(stock, answers)
         got = deadlift_advisor.advise(answers).to_dict()
         assert got == expected, f"lean and stock engines differ for advise({describe(answers)})"
+
+
+STOCK_RUN = """
+import json, sys
+from deadlift_advisor import advise, engine
+from deadlift_advisor.engine.compat import ExpertaFact
+from deadlift_advisor.kb.facts import Answers
+assert engine.STOCK and Answers.__mro__[1] is ExpertaFact, "not stock experta"
+for line in sys.stdin:
+    print(json.dumps(advise(json.loads(line)).to_dict(), sort_keys=True))
+"""
+
+
+def test_the_stock_experta_switch_runs_experta_end_to_end_with_the_same_advice(comparison_sample):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    sample = comparison_sample[::3]
+    run = subprocess.run([sys.executable, "-c", STOCK_RUN], capture_output=True, text=True,
+                         input="".join(json.dumps(a) + "\n" for a in sample), timeout=300,
+                         env={**os.environ, "DEADLIFT_ADVISOR_STOCK_EXPERTA": "1"})
+    assert run.returncode == 0, run.stderr
+    stock = run.stdout.splitlines()
+    assert len(stock) == len(sample)
+    for answers, line in zip(sample, stock, strict=True):
+        assert json.loads(line) == deadlift_advisor.advise(answers).to_dict(), answers
 
 
 def test_without_routing_the_lean_nodes_still_derive_the_same_advice(comparison_sample, describe):

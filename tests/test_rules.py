@@ -667,7 +667,7 @@ def test_engine_rule_set_equals_registered_rules():
 
 
 def test_rule_mixins_do_not_shadow_each_others_methods():
-    from deadlift_advisor.experta_compat import Rule
+    from deadlift_advisor.engine import Rule
     owners = {}
     for cls in AdvisorEngine.__mro__:
         for name, value in vars(cls).items():

@@ -106,7 +106,7 @@ def test_advise_from_many_threads_equals_serial(answers, serial):
         f"answers {answers[wrong[0][0]]}: {wrong[0][1][:300]}")
     assert len(done) == THREADS * ROUNDS * len(answers)
     # Nothing the threads did is left behind: the serial results are the same after them, and
-    # the engine builds restored functools' MRO merge (rules.matcher._c3_merges_shared).
+    # the engine builds restored functools' MRO merge (engine.matcher._c3_merges_shared).
     assert [_key(deadlift_advisor.advise(a)) for a in answers] == serial
     assert functools._compose_mro is compose_mro
 

@@ -26,7 +26,7 @@ import functools
 import itertools
 import threading
 
-from ..experta_compat import (Activation, ConflictSetNode, ExpertaFact, FactCapture, FeatureCheck,
+from .compat import (Activation, ConflictSetNode, ExpertaFact, FactCapture, FeatureCheck,
                               FeatureTesterNode, NotNode, OrdinaryMatchNode, ReteMatcher, Token,
                               TypeCheck, WhereNode)
 

@@ -1,25 +1,20 @@
-"""One KnowledgeEngine composed of every rule module, reusable across consultations."""
+"""The generic run loop, working memory and agenda order: experta's KnowledgeEngine with the
+same semantics at a fraction of the cost (every change is explained where it is made), or, with
+DEADLIFT_ADVISOR_STOCK_EXPERTA=1, experta's own reset, declare, run, working memory and matcher.
+
+Nothing here knows about deadlifts: an engine is composed from rule classes (rules/advisor.py)
+and asked to ``consult``; the actions it fires are recorded in ``trace`` by rule id.
+"""
 
 import bisect
 import functools
 import logging
 import operator
 
-from ..experta_compat import (FACTS, Agenda, DepthStrategy, ExpertaFact, FactList, InitialFact,
-                              KnowledgeEngine, has_dunder_key)
-from ..kb import EXERCISES
-from ..kb.facts import (Answers, GoalBand, InjuryArea, OneRM, PlateStep, RecentSet, Variation,
-                        WeekDay, WeekOverride, WeekSession)
-from .base import DeriveMixin, _frozen
-from .classify import ClassificationRules
-from .follow_ups import FollowUpRules
-from .loads import LoadRules
+from .compat import (FACTS, Agenda, DepthStrategy, ExpertaFact, FactList, InitialFact,
+                     KnowledgeEngine, ReteMatcher)
+from .facts import has_dunder_key
 from .matcher import BUILD_LOCK, ReusableReteMatcher
-from .placement import PlacementRules
-from .prescription import PrescriptionRules
-from .recovery import RecoveryRules
-from .safety import SafetyRules
-from .schedule import ScheduleRules, week_back_days
 
 
 class DepthOrder(DepthStrategy):
@@ -78,16 +73,6 @@ class WorkingMemory(FactList):
         super().__init__()
         # experta's FACTS watcher, asked once per consultation rather than once per fact.
         self.watched = FACTS.isEnabledFor(logging.INFO)
-        self.said = []  # kb.facts.Said, in the order the rules said them
-        self.said_at = []  # how many facts had been declared when each was said
-        self._said = set()
-
-    def say(self, message):
-        """Keep what a rule says, once (as working memory keeps a fact once)."""
-        if message not in self._said:
-            self._said.add(message)
-            self.said.append(message)
-            self.said_at.append(self.last_index)
 
     def declare(self, fact, dunder=None):
         """experta's FactList.declare, step for step, with the field validation skipped for
@@ -112,22 +97,62 @@ class WorkingMemory(FactList):
         return None
 
 
-@functools.lru_cache(maxsize=256)
-def _fields(entry):
-    """A frozen catalogue entry as keyword arguments: a plain dict unpacks in C, where unpacking
-    the frozen mapping asks it for every key in Python."""
-    return dict(entry.items())
+class Sayings:
+    """What the rules say (messages, not facts: nothing matches on them), kept once each in the
+    order said, with how many facts had been declared when each was said; and the ids of the
+    rules fired, in order. Reset by every consultation."""
+
+    def _start(self):
+        self.trace = []
+        self.said = []
+        self.said_at = []
+        self._said = set()
+
+    def say(self, message):
+        """Keep what a rule says, once (as working memory keeps a fact once)."""
+        if message not in self._said:
+            self._said.add(message)
+            self.said.append(message)
+            self.said_at.append(self.facts.last_index)
 
 
-# The answers the rules reason about (athlete is only printed).
-ANSWER_KEYS = ("variation", "goal", "experience", "season_phase", "injury_area", "injury_stage",
-               "placement", "back_days_per_week", "units", "max_lift")
+class StockOrder(DepthStrategy):
+    """experta's own depth strategy (its lru_cache and agenda update) with one addition, the rule
+    id as the last part of the key: without it, two rules of the same salience matching the same
+    facts fire in an order that depends on object hashes, which differ between processes."""
+
+    @functools.lru_cache  # noqa: B019 - as experta's own get_key (its cache, kept)
+    def get_key(self, activation):
+        rule = activation.rule
+        return (rule.salience, sorted((f["__factid__"] for f in activation.facts), reverse=True),
+                getattr(rule._wrapped, "rule_id", ""))
 
 
-class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRules,
-                    PrescriptionRules, FollowUpRules, RecoveryRules, LoadRules, ScheduleRules,
-                    KnowledgeEngine):
-    """Every rule in one engine, reset and reused for consultation after consultation.
+class StockEngine(Sayings, KnowledgeEngine):
+    """experta end to end: its reset, declare, run loop, working memory and matcher; only the
+    agenda's tie-break is added (StockOrder). Compared with LeanEngine in the test suite."""
+
+    __strategy__ = StockOrder
+    __matcher__ = ReteMatcher
+
+    def __init__(self):
+        with BUILD_LOCK:
+            super().__init__()
+        self._start()
+
+    def consult(self, facts):
+        """Reset, declare the facts, run to quiescence; returns the working memory (what was
+        said and the rules fired are the engine's said, said_at and trace)."""
+        self._start()
+        self.reset()
+        self.declare(*facts)
+        self.run()
+        return self.facts
+
+
+class LeanEngine(Sayings, KnowledgeEngine):
+    """experta's KnowledgeEngine with the lean matcher, working memory and agenda order, and a
+    run loop that records each fired rule's id in ``trace``.
 
     An engine holds one consultation's state (working memory, agenda, the matcher's memories,
     the trace): use each from one thread only. Building one is serialised (BUILD_LOCK), as
@@ -140,46 +165,16 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
     def __init__(self):
         with BUILD_LOCK:
             super().__init__()
-        self.trace = []
+        self._start()
 
-    def knowledge(self, profile):
-        """The answers as facts, plus the catalogue entries that can bear on them.
-
-        Only the chosen variation, goal band and injury area are declared: the others could never
-        join with the answers, and every fact costs a trip through the network. Rules read them
-        as "the" variation, goal band and injury area. The caps (kb.programming.LIMITS) are read
-        by name when a rule declares one (DeriveMixin.limit). The exercise
-        catalogue comes in later, one session's menu at a time (fu.session_menu).
-        """
-        answers = {key: profile.get(key) for key in ANSWER_KEYS}
-        week = profile.get("week")
-        if week is not None:
-            # The week wins over an answer it contradicts (back days a week): what the rules
-            # reason about, and quote, is the lifter's own week.
-            counted = week_back_days(week["days"], profile["variation"])
-            if counted != answers["back_days_per_week"]:
-                yield WeekOverride(key="back_days_per_week", answered=answers["back_days_per_week"],
-                                   week=counted)
-                answers["back_days_per_week"] = counted
-        yield Answers(**answers)
-        if profile.get("week_session") is not None:
-            yield WeekSession(**profile["week_session"])
-        yield Variation(id=profile["variation"],
-                        **_fields(_frozen("variation")[profile["variation"]]))
-        yield GoalBand(goal=profile["goal"], **_fields(_frozen("goal")[profile["goal"]]))
-        yield InjuryArea(id=profile["injury_area"],
-                         **_fields(_frozen("injury_area")[profile["injury_area"]]))
-        # The optional answers: only when given, so a plain consultation pays nothing for them.
-        if profile.get("one_rm") is not None:
-            yield OneRM(value=profile["one_rm"])
-        if profile.get("recent_set") is not None:
-            yield RecentSet(**profile["recent_set"])
-        if profile.get("plate_step") is not None:
-            yield PlateStep(value=profile["plate_step"])
-        if profile.get("week") is not None:
-            for day, names in profile["week"]["days"].items():
-                yield WeekDay(day=day, exercises=tuple(n for n in names if n in EXERCISES),
-                              unknown=tuple(n for n in names if n not in EXERCISES))
+    def consult(self, facts):
+        """Reset, declare the facts, run to quiescence; returns the working memory (what was
+        said and the rules fired are the engine's said, said_at and trace)."""
+        self._start()
+        self.reset()
+        self.declare(*facts)
+        self.run()
+        return self.facts
 
     def reset(self):
         """experta's reset, minus finding the DefFacts by introspecting the whole engine object
@@ -249,11 +244,3 @@ class AdvisorEngine(DeriveMixin, ClassificationRules, SafetyRules, PlacementRule
             return
         self.trace.append(action.rule_id)
         body(self, **kwargs)
-
-    def consult(self, profile):
-        """Reset, declare the profile, run to quiescence; returns the working memory."""
-        self.trace = []
-        self.reset()
-        self.declare(*self.knowledge(profile))
-        self.run()
-        return self.facts
