@@ -377,7 +377,7 @@ def explain(answers_file, overrides, no_input, fmt, output, force):
       deadlift-advisor explain --answers me.yaml --format json -o why.json
     """
     from .api import advise as run_advice
-    from .explain import render_trail
+    from .render import render_trail
 
     _emit(render_trail(run_advice(gather(answers_file, overrides)), fmt), output, force)
 

@@ -1,4 +1,5 @@
-"""The HOW trail: which rules produced each conclusion, why (in plain words) and on what evidence."""
+"""The HOW trail: which rules produced each conclusion, why (in plain words) and on what evidence.
+Plain data; render.render_trail words it."""
 
 import functools
 
@@ -44,15 +45,3 @@ def trail(advice):
     ]
     fired = [{"step": i, **_rule(rule_id)} for i, rule_id in enumerate(a["trace"], 1)]
     return {"profile": a["profile"], "conclusions": conclusions, "fired": fired}
-
-
-def render_trail(advice, fmt):
-    """The trail as text (txt) or JSON."""
-    import json
-
-    from .render import environment
-
-    t = trail(advice)
-    if fmt == "json":
-        return json.dumps(t, indent=2, ensure_ascii=False) + "\n"
-    return environment().get_template("explain.txt.j2").render(t=t)

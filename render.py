@@ -281,3 +281,15 @@ def render(advice, fmt, *, generated=None, **options):
     if fmt not in _RENDERERS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     return _RENDERERS[fmt](advice, generated, **options)
+
+
+def render_trail(advice, fmt):
+    """The HOW trail (explain.trail) as text (txt) or JSON."""
+    import json
+
+    from .explain import trail
+
+    t = trail(advice)
+    if fmt == "json":
+        return json.dumps(t, indent=2, ensure_ascii=False) + "\n"
+    return environment().get_template("explain.txt.j2").render(t=t)
