@@ -12,7 +12,7 @@ from ..kb.facts import (Answers, Band, GoalBand, InjuryArea, Limit, MaxEffortGra
                         Prescription, Variation)
 from ..kb.programming import RTS_SOURCES
 from ..kb.rts import percent_1rm
-from .base import AFTER, COMPOSE, LIMITS, left_out, rule, session_after, sources_of
+from .base import AFTER, COMPOSE, RESTRICT, left_out, rule, session_after, sources_of
 from .follow_ups import meets_injury
 
 
@@ -64,34 +64,34 @@ def fold(band, limits):
 class PrescriptionRules:
     # The goal band declared is the one for the user's goal (the engine declares no other).
     @rule("rx.goal_band", AS.row << GoalBand(),
-          k=("K14",), sources=("nsca-essentials",), salience=LIMITS)
+          k=("K14",), sources=("nsca-essentials",), salience=RESTRICT)
     def goal_band(self, row):
         self.declare(Band(goal=row["goal"], sets=row["sets"], reps=row["reps"], rpe=row["rpe"],
                           max_effort_ok=row["max_effort_ok"], because=("rx.goal_band",),
                           sources=sources_of("rx.goal_band", row["sources"])))
 
     @rule("rx.low_volume_high_load", Band(),
-          k=("K14",), sources=("seed-article",), salience=LIMITS)
+          k=("K14",), sources=("seed-article",), salience=RESTRICT)
     def low_volume(self):
         self.limit("rx.low_volume_high_load", "low_volume")
 
     @rule("rx.novice_low_intensity", Answers(experience="novice"),
-          k=("K4",), sources=("seed-article", "acsm-2009"), salience=LIMITS)
+          k=("K4",), sources=("seed-article", "acsm-2009"), salience=RESTRICT)
     def novice(self):
         self.limit("rx.novice_low_intensity", "novice")
 
     @rule("rx.back_day_moderate", Placement(day="back_day"),
-          k=("K8",), sources=("seed-article",), salience=LIMITS)
+          k=("K8",), sources=("seed-article",), salience=RESTRICT)
     def back_day(self):
         self.limit("rx.back_day_moderate", "back_day")
 
     @rule("rx.full_body_shared_fatigue", Placement(day="full_body"),
-          k=("K6",), sources=("seed-article", "acsm-2009"), salience=LIMITS)
+          k=("K6",), sources=("seed-article", "acsm-2009"), salience=RESTRICT)
     def full_body(self):
         self.limit("rx.full_body_shared_fatigue", "full_body")
 
     @rule("rx.accessory_hinge", Variation(role="accessory"),
-          k=("K14",), sources=("nsca-essentials", "acsm-2009"), salience=LIMITS)
+          k=("K14",), sources=("nsca-essentials", "acsm-2009"), salience=RESTRICT)
     def accessory_hinge(self):
         self.limit("rx.accessory_hinge", "accessory_hinge")
 
@@ -104,43 +104,43 @@ class PrescriptionRules:
 
     # The season model is a team sport's (K13); a powerlifter's season is meets.
     @rule("rx.pre_season_lighter", Answers(season_phase="pre_season", goal=~L("powerlifting")),
-          k=("K13",), sources=("seed-article", "nsca-essentials"), salience=LIMITS)
+          k=("K13",), sources=("seed-article", "nsca-essentials"), salience=RESTRICT)
     def pre_season(self):
         self.limit("rx.pre_season_lighter", "pre_season")
         self.recommend("rx.pre_season_lighter", "pre_season_less_posterior_chain")
 
     @rule("rx.meet_preparation", Answers(season_phase="pre_season", goal="powerlifting"),
-          k=("K13",), sources=("nsca-essentials",), salience=LIMITS)
+          k=("K13",), sources=("nsca-essentials",), salience=RESTRICT)
     def meet_preparation(self):
         self.recommend("rx.meet_preparation", "meet_preparation_build")
 
     @rule("rx.in_season_maintenance", Answers(season_phase="in_season", goal=~L("powerlifting")),
-          k=("K13",), sources=("ronnestad-2011",), salience=LIMITS)
+          k=("K13",), sources=("ronnestad-2011",), salience=RESTRICT)
     def in_season(self):
         self.limit("rx.in_season_maintenance", "in_season")
         self.recommend("rx.in_season_maintenance", "in_season_once_a_week")
 
     @rule("rx.meet_season_peak", Answers(season_phase="in_season", goal="powerlifting"),
-          k=("K13", "K14"), sources=("nsca-essentials", "travis-2021"), salience=LIMITS)
+          k=("K13", "K14"), sources=("nsca-essentials", "travis-2021"), salience=RESTRICT)
     def meet_season_peak(self):
         row = self.limit("rx.meet_season_peak", "meet_season")
         self.recommend("rx.meet_season_peak", "meet_season_peak", reps_hi=row["reps_hi"],
                        sets_hi=row["sets_hi"])
 
     @rule("rx.post_season_active_rest", Answers(season_phase="post_season"),
-          k=("K13",), sources=("nsca-essentials",), salience=LIMITS)
+          k=("K13",), sources=("nsca-essentials",), salience=RESTRICT)
     def post_season(self):
         self.limit("rx.post_season_active_rest", "post_season")
         self.recommend("rx.post_season_active_rest", "post_season_active_rest")
 
     @rule("rx.max_effort_leg_day", Placement(day="leg_day"),
-          k=("K10",), sources=("seed-article",), salience=LIMITS)
+          k=("K10",), sources=("seed-article",), salience=RESTRICT)
     def max_effort_leg_day(self):
         self.declare(MaxEffortGrant(because=("rx.max_effort_leg_day",),
                                     sources=sources_of("rx.max_effort_leg_day")))
 
     @rule("rx.max_effort_dedicated_day", Placement(day="dedicated_day"),
-          k=("K5",), sources=("seed-article",), salience=LIMITS)
+          k=("K5",), sources=("seed-article",), salience=RESTRICT)
     def max_effort_dedicated_day(self):
         self.declare(MaxEffortGrant(because=("rx.max_effort_dedicated_day",),
                                     sources=sources_of("rx.max_effort_dedicated_day")))
