@@ -7,6 +7,7 @@ import re
 from .kb.exercises import find_exercise
 from .kb.rts import estimate_1rm
 from .kb.programming import ONE_RM_RANGE, PLATE_STEP_MIN, PLATE_STEPS, RECENT_SET_REPS, RECENT_SET_RPE
+from .kb.weeks import DAY_NAMES as WEEK_DAY_NAMES
 from .kb.weeks import SPLITS, WEEKDAYS
 from .errors import AnswerError
 from .quoting import check_characters, check_choice, describe, printable, shown
@@ -18,9 +19,7 @@ SET_PATTERN = re.compile(r"(\d{1,4}(?:\.\d{1,3})?)(?:kg|lbs?)?[x×*](\d{1,3})@(\
                          re.IGNORECASE)
 SET_LENGTH = 40
 _SPACE = re.compile(r"\s+")
-DAY_NAMES = {**{d: d for d in WEEKDAYS},
-             **{full: d for d, full in zip(WEEKDAYS, ("monday", "tuesday", "wednesday", "thursday",
-                                                      "friday", "saturday", "sunday"), strict=True)}}
+DAY_NAMES = {**{d: d for d in WEEKDAYS}, **{name.lower(): d for d, name in WEEK_DAY_NAMES.items()}}
 
 
 def _number(key, value):

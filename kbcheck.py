@@ -13,7 +13,7 @@ import os
 from .kb import (ANSWERS, EXERCISES, GOAL_BANDS, INJURY_AREAS, LIMITS, SOURCES, STAGES,
                  VARIATIONS, enumerated_space)
 from .kb.programming import RECOVERY_SOURCES, RTS_SOURCES
-from .kb.weeks import SPLITS
+from .kb.weeks import SPLITS, WEEKDAYS
 
 def optional_sweep():
     """Profiles with loads and weeks: every variation x split preset x placement x injury stage
@@ -67,8 +67,7 @@ def _gym_weeks():
     day), so each is seen in advice at least once."""
     names = [ex["label"] for ex in EXERCISES.values() if ex.get("week_entry")]
     days = [names[i:i + 10] for i in range(0, len(names), 10)]
-    weekdays = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-    return tuple(dict(zip(weekdays, days[i:i + 7], strict=False)) for i in range(0, len(days), 7))
+    return tuple(dict(zip(WEEKDAYS, days[i:i + 7], strict=False)) for i in range(0, len(days), 7))
 
 
 GYM_WEEKS = _gym_weeks()

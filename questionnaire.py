@@ -41,6 +41,7 @@ import click
 
 from .kb.answers import ANSWERS
 from .kb.answers import relevant as _kb_relevant
+from .kb.weeks import DAY_NAMES
 from .validation import AnswerError, check_keys, check_value
 
 try:
@@ -520,7 +521,7 @@ def ask_week(answers, ui):
         ui.echo(ui.style(f"'{text}' is not one of 1–{len(presets) + 1}; ? for help", fg="red"))
     week = {}
     for day in DAYS:
-        items = ui.prompt(f"  {WEEKDAYS[day]} ({words['day_prompt']})", default="",
+        items = ui.prompt(f"  {DAY_NAMES[day]} ({words['day_prompt']})", default="",
                           show_default=False)
         week[day] = [part.strip() for part in items.split(",") if part.strip()]
     answers["week"] = week
@@ -565,8 +566,6 @@ def questionnaire(answers, ui):
 
 # --- after the questions -------------------------------------------------------------------------
 
-WEEKDAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-            "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
 
 
 def _num(value):
@@ -615,8 +614,8 @@ def summary_lines(advice):
         lines.append(f"  {plan.alternative_where(alt)}")
     schedule = a.get("schedule") or {}
     if schedule.get("deadlift_day"):
-        day = WEEKDAYS.get(schedule["deadlift_day"], schedule["deadlift_day"])
-        rest = ", ".join(WEEKDAYS.get(d, d) for d in schedule.get("protected_days") or ())
+        day = DAY_NAMES.get(schedule["deadlift_day"], schedule["deadlift_day"])
+        rest = ", ".join(DAY_NAMES.get(d, d) for d in schedule.get("protected_days") or ())
         lines.append(f"When:   {day}" + (f"; keep {rest} free of heavy posterior-chain work"
                                          if rest else ""))
     if schedule.get("injury"):

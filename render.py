@@ -45,8 +45,10 @@ def environment():
     env.filters["wrap"] = _wrap
     env.filters["oneline"] = _oneline
     from .kb import VARIATIONS
+    from .kb.weeks import DAY_NAMES
 
     env.globals["VARIATION_LABELS"] = {k: v["label"] for k, v in VARIATIONS.items()}
+    env.globals["DAY_NAMES"] = DAY_NAMES
     return env
 
 

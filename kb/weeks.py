@@ -5,6 +5,10 @@ choice, not a prescription (say so where it is shown). Days are Monday first.
 """
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# The one place a day's full name is written: read in answers ("monday"), shown on the sheets and
+# in the questionnaire (templates get it as the global DAY_NAMES, as they get variation labels).
+DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
 
 SPLITS = {
     "full_body": {
