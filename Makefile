@@ -13,7 +13,7 @@ $(BIN)/python:
 # pip compiles what it installs, but an editable install leaves the package's own modules to be
 # compiled on first import, and where PYTHONDONTWRITEBYTECODE is set, on every import: compile
 # them here (a start-up cost of about 30 ms otherwise).
-COMPILE = $(BIN)/python -m compileall -q -l . kb rules
+COMPILE = $(BIN)/python -m compileall -q -l . engine kb rules
 
 $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
