@@ -348,14 +348,10 @@ def _save(path, advice, given, force):
 
 def _checked(answers):
     """Given answers checked before anything is said about missing ones (a typo in a key must
-    not be reported as the answer it was meant to be missing)."""
-    from .kb.answers import ANSWERS
-    from .validation import check_keys, check_value
+    not be reported as the answer it was meant to be missing): the partial check."""
+    from .validation import check_answers
 
-    check_keys(answers)
-    for key, value in answers.items():
-        if key in ANSWERS and value is not None:
-            check_value(key, value)
+    check_answers(answers, partial=True)
     return True
 
 

@@ -140,22 +140,18 @@ def check_week(value):
     return {"split": None, "days": days}
 
 
-def check_max_lift(value, units):
-    from .kb.answers import EXTRA_ANSWERS
-
-    return check_choice("max_lift", value, EXTRA_ANSWERS["max_lift"]["choices"])
-
-
-CHECKS = {"one_rm": check_one_rm, "recent_set": check_recent_set, "plate_step": check_plate_step,
-          "max_lift": check_max_lift}
+CHECKS = {"weight": check_one_rm, "recent_set": check_recent_set, "plate_step": check_plate_step,
+          "week": lambda value, units: check_week(value)}
 
 
 def check_extras(given, units):
     """Clean the optional answers present in ``given``; absent ones are None."""
-    cleaned = {key: None for key in ("one_rm", "recent_set", "plate_step", "week", "max_lift")}
-    for key in ("one_rm", "recent_set", "plate_step", "max_lift"):
+    from .kb.answers import EXTRA_ANSWERS
+
+    cleaned = dict.fromkeys(EXTRA_ANSWERS)
+    for key, spec in EXTRA_ANSWERS.items():
         if given.get(key) is not None:
-            cleaned[key] = CHECKS[key](given[key], units)
-    if given.get("week") is not None:
-        cleaned["week"] = check_week(given["week"])
+            check = CHECKS.get(spec["type"])
+            cleaned[key] = (check(given[key], units) if check is not None
+                            else check_choice(key, given[key], spec["choices"]))
     return cleaned

@@ -42,7 +42,7 @@ import click
 from .kb.answers import ANSWERS
 from .kb.answers import relevant as _kb_relevant
 from .kb.weeks import DAY_NAMES
-from .validation import AnswerError, check_keys, check_value
+from .validation import AnswerError, check_answers, check_value
 
 try:
     from .kb.answers import EXTRA_ANSWERS  # optional answers (1RM, week, ...): never asked
@@ -127,30 +127,9 @@ def pending(answers):
 
 
 def check_given(answers):
-    """Clean the answers given before the questionnaire; AnswerError names the first bad one.
-
-    The same checks ``validation.validate`` makes, except that missing answers are not an error:
-    they are what the questionnaire asks. A null value for a key with a default counts as missing.
-    The optional extra answers (1RM, recent set, plate step, week; never asked) are checked now
-    where that does not depend on an answer still to come (weights need the units), and kept as
-    given: ``validate`` cleans them with the rest at the end, and --save-answers writes them back
-    in the form they were given.
-    """
-    check_keys(answers)
-    cleaned = {key: check_value(key, value) for key, value in answers.items()
-               if key in ANSWERS and not (value is None and "default" in ANSWERS[key])}
-    if "injury_stage" in cleaned and cleaned.get("injury_area") == "none":
-        raise AnswerError("injury_stage: given, but injury_area is 'none' — set injury_area "
-                          "or remove injury_stage")
-    extras = {key: value for key, value in answers.items()
-              if key in EXTRA_ANSWERS and value is not None}
-    if extras:
-        from .extra_answers import check_extras
-
-        check_extras(extras if "units" in cleaned else {k: v for k, v in extras.items()
-                                                        if k == "week"},
-                     cleaned.get("units", ANSWERS["units"]["default"]))
-    return {**cleaned, **extras}
+    """Clean the answers given before the questionnaire: validation.check_answers, partially
+    (missing answers are what the questionnaire asks; see there)."""
+    return check_answers(answers, partial=True)
 
 
 # --- the terminal --------------------------------------------------------------------------------

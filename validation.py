@@ -2,7 +2,7 @@
 
 from .errors import AnswerError
 from .extra_answers import check_extras
-from .kb.answers import ANSWERS, EXTRA_ANSWERS, REQUIRED, relevant
+from .kb.answers import ANSWERS, EXTRA_ANSWERS, SPEC, relevant
 from .quoting import check_characters, check_choice, closest, describe, printable, shown  # noqa: F401
 
 # printable and shown are offered here too: the one module a caller checking answers imports.
@@ -50,28 +50,53 @@ def check_keys(answers):
 
 
 def missing(answers):
-    """Keys still without an answer (defaults not applied), in question order."""
-    return [k for k in ANSWERS if k not in answers and relevant(k, answers)
-            and (k in REQUIRED or k == "injury_stage")]
+    """Keys still without an answer (defaults not applied), in question order: the required
+    ones, and those that apply (``when``) and have no default."""
+    return [k for k, spec in ANSWERS.items() if k not in answers and relevant(k, answers)
+            and "default" not in spec]
 
 
-def validate(answers):
-    """Clean every given answer, apply defaults, check cross-key consistency.
+def _inapplicable(answers, partial):
+    """An answer given where its ``when`` says it does not apply (injury_stage without injury);
+    ``partial``: only once the answer it depends on is given too."""
+    for key, spec in SPEC.items():
+        if answers.get(key) is None or relevant(key, answers):
+            continue
+        other, value = spec["when"]
+        if not partial or other in answers:
+            raise AnswerError(f"{key}: given, but {other} is '{value}' — set {other} or remove "
+                              f"{key}")
 
-    A missing answer takes its documented default; keys without one
-    (variation, goal, experience, and injury_stage when there is an injury) are then an error
-    naming every missing key.
+
+def check_answers(answers, *, partial=False):
+    """The one validator of answers, used whole by the CLI and the API and partially by the
+    questionnaire.
+
+    Whole: clean every given answer, apply the defaults, check that each answer applies; a
+    missing answer without a default (variation, goal, experience, and injury_stage when there is
+    an injury) is then an error naming every missing key. Returns the complete profile.
+
+    ``partial``: the answers given before the questions, checked as far as they can be without
+    the rest. Missing answers are not an error (they are what the questionnaire asks), null for
+    a key with a default counts as missing, and an optional answer whose check needs the units
+    waits until they are given. Returns the cleaned asked answers plus the optional ones as
+    given (validate cleans those at the end, and --save-answers writes them back as given).
     """
     if not hasattr(answers, "items"):
         raise AnswerError(f"answers must be a mapping of key: value, got {describe(answers)}")
     check_keys(answers)
-    extras = {key: answers[key] for key in EXTRA_ANSWERS if key in answers}
-    # null means "not given": a default applies, or the key is reported missing if it matters.
+    # null means "not given": a default applies, the question is asked, or the key is reported
+    # missing if it matters.
     profile = {key: check_value(key, value) for key, value in answers.items()
                if key in ANSWERS and value is not None}
-    if profile.get("injury_area", "none") == "none" and profile.get("injury_stage") is not None:
-        raise AnswerError("injury_stage: given, but injury_area is 'none' — set injury_area "
-                          "or remove injury_stage")
+    _inapplicable(profile, partial)
+    extras = {key: answers[key] for key in EXTRA_ANSWERS if answers.get(key) is not None}
+    if partial:
+        if extras:
+            known = "units" in profile
+            check_extras({k: v for k, v in extras.items() if known or not SPEC[k].get("units")},
+                         profile.get("units", SPEC["units"]["default"]))
+        return {**profile, **extras}
     for key, spec in ANSWERS.items():
         if key not in profile and "default" in spec:
             profile[key] = spec["default"]
@@ -80,9 +105,11 @@ def validate(answers):
         raise AnswerError(f"missing answer{'s' if len(gaps) > 1 else ''}: {', '.join(gaps)} — "
                           f"give {'them' if len(gaps) > 1 else 'it'} in the answers file or "
                           f"with --set KEY=VALUE")
-    profile.setdefault("injury_stage", None)
-    result = {key: profile[key] for key in ANSWERS}
-    result.update(dict.fromkeys(EXTRA_ANSWERS))
-    if any(value is not None for value in extras.values()):
-        result.update(check_extras(extras, result["units"]))
+    result = {key: profile.get(key) for key in ANSWERS}
+    result.update(check_extras(extras, result["units"]))
     return result
+
+
+def validate(answers):
+    """The whole check: answers -> the complete profile (check_answers)."""
+    return check_answers(answers)

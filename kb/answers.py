@@ -1,15 +1,21 @@
-"""The answer contract (DESIGN.md): keys, allowed values, defaults, and which keys depend on others.
+"""The answer specification (DESIGN.md's answer contract), one entry per answer, as copier's
+``Question`` holds a question: its ``type`` (text, int, choice, or one of the optional answers'
+types, checked by extra_answers.CHECKS), ``choices``, range or length, ``default`` (what
+``--no-input`` takes for a missing answer; REQUIRED answers have none), ``asked`` (the
+questionnaire asks it; the optional answers are only given), ``when`` (the answer applies only
+if another answer is not a given value: injury_stage only with an injury; given anyway, it is an
+error), and ``units`` (the check needs the units answer: weights).
 
-``default`` is what ``--no-input`` takes for a missing answer; ``REQUIRED`` keys have none.
-``relevant`` says when a question applies at all (injury_stage only with an injury), so the
-questionnaire can skip it and validation can reject it where it makes no sense.
+validation.check_answers reads it whole (the CLI, the API) or partially (the questionnaire,
+before its questions); the questionnaire reads ``asked``, ``when`` and the wording in
+templates/questions.yaml. Adding an answer means an entry here and its wording there.
 """
 
 from .injuries import INJURY_AREAS, STAGES
 from .programming import DAYS
 from .variations import VARIATIONS
 
-ANSWERS = {
+SPEC = {
     "athlete": {"type": "text", "default": "", "max_length": 80},
     "variation": {"type": "choice", "choices": tuple(VARIATIONS)},
     "goal": {"type": "choice",
@@ -18,34 +24,36 @@ ANSWERS = {
     "season_phase": {"type": "choice", "default": "none",
                      "choices": ("none", "off_season", "pre_season", "in_season", "post_season")},
     "injury_area": {"type": "choice", "default": "none", "choices": tuple(INJURY_AREAS)},
-    "injury_stage": {"type": "choice", "choices": STAGES},
+    "injury_stage": {"type": "choice", "choices": STAGES, "when": ("injury_area", "none")},
     "placement": {"type": "choice", "default": "auto", "choices": ("auto", *DAYS)},
     "back_days_per_week": {"type": "int", "default": 1, "min": 0, "max": 3},
     "units": {"type": "choice", "default": "kg", "choices": ("kg", "lb")},
-}
-
-# Optional answers that make the advice concrete: weights (loads) and the person's week. They have
-# no default (absent means "not given") and are not part of the enumerated input space.
-EXTRA_ANSWERS = {
-    "one_rm": {"type": "weight"},
-    "recent_set": {"type": "recent_set"},
-    "plate_step": {"type": "plate_step"},
-    "week": {"type": "week"},
+    # Optional answers that make the advice concrete: weights (loads) and the person's week. They
+    # have no default (absent means "not given") and are not part of the enumerated input space.
+    "one_rm": {"type": "weight", "asked": False, "units": True},
+    "recent_set": {"type": "recent_set", "asked": False, "units": True},
+    "plate_step": {"type": "plate_step", "asked": False, "units": True},
+    "week": {"type": "week", "asked": False},
     # Which lift one_rm / recent_set were measured on: the conventional deadlift, or the
     # variation being programmed. "auto" (what no answer means) takes whichever
     # reading gives the lighter loads, and the sheet says so.
-    "max_lift": {"type": "choice", "choices": ("auto", "conventional", "variation")},
+    "max_lift": {"type": "choice", "choices": ("auto", "conventional", "variation"),
+                 "asked": False},
 }
 
-REQUIRED = tuple(k for k, spec in ANSWERS.items() if "default" not in spec
-                 and k != "injury_stage")
+ANSWERS = {k: spec for k, spec in SPEC.items() if spec.get("asked", True)}  # asked, in order
+EXTRA_ANSWERS = {k: spec for k, spec in SPEC.items() if not spec.get("asked", True)}
+
+REQUIRED = tuple(k for k, spec in ANSWERS.items() if "default" not in spec and "when" not in spec)
 
 
 def relevant(key, answers):
-    """Whether ``key`` is a question worth asking given the other answers."""
-    if key == "injury_stage":
-        return answers.get("injury_area", "none") != "none"
-    return True
+    """Whether ``key`` applies given the other answers (its ``when``)."""
+    when = SPEC[key].get("when")
+    if when is None:
+        return True
+    other, not_value = when
+    return answers.get(other, SPEC[other].get("default")) != not_value
 
 
 SPACE_KEYS = ("variation", "goal", "experience", "season_phase", "injury_area", "placement",

@@ -142,3 +142,25 @@ def test_every_error_is_an_advisor_error_with_an_exit_code():
 def test_leaf_modules_stay_leaves(name):
     allowed = {"quoting": {"errors"}, "kb.rts": {"kb.caches", "kb.programming"}}
     assert graph()[name] <= allowed.get(name, set()), graph()[name]
+
+
+def test_one_answer_spec_one_validator():
+    """Whole and partial checks are one function reading one spec: the same answer gives the
+    same message either way, and the message is written once in the code."""
+    from deadlift_advisor.errors import AnswerError
+    from deadlift_advisor.kb.answers import ANSWERS, EXTRA_ANSWERS, SPEC
+    from deadlift_advisor.validation import check_answers
+
+    assert list(SPEC) == [*ANSWERS, *EXTRA_ANSWERS]
+    bad = {"variation": "sumo", "goal": "strength", "experience": "novice",
+           "injury_area": "none", "injury_stage": "acute"}
+    messages = []
+    for partial in (False, True):
+        with pytest.raises(AnswerError) as info:
+            check_answers(bad, partial=partial)
+        messages.append(str(info.value))
+    assert messages[0] == messages[1] and "injury_stage: given, but injury_area" in messages[0]
+    # before the questions, the answer it depends on may still be asked
+    assert check_answers({"injury_stage": "acute"}, partial=True) == {"injury_stage": "acute"}
+    sources = " ".join(p.read_text(encoding="utf-8") for p in modules().values())
+    assert sources.count("given, but {other}") == 1 and "injury_stage: given" not in sources
