@@ -274,7 +274,7 @@ def _schedule(facts, messages, follow_ups):
                 level = "avoid" if (day, x) in in_the_way else "full"
             if clash and _HARDER[clash["intensity"]] > _HARDER[level]:
                 level = clash["intensity"]
-            note = ("move it out of the recovery window" if (day, x) in in_the_way
+            note = (messages.window_entry() if (day, x) in in_the_way
                     else messages.injury_entry(clash["intensity"], clash["area"]) if clash
                     else None)
             entries.append({"exercise": x, "label": EXERCISES[x]["label"], "intensity": level,

@@ -551,69 +551,13 @@ def _num(value):
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _muscles(ids):
-    return ", ".join(m.replace("_", " ") for m in ids) or "—"
-
-
-def _plan_words():
-    """The sheet's own phrases for the plan (templates/partials/plan.j2), so the terminal and the
-    sheets word the effort, the loads and the alternative the same way."""
-    from .render import environment
-
-    return environment().get_template("partials/plan.j2").module
-
-
-def summary_lines(advice):
-    """The advice in a screenful: what the sheet says, without the reasons and references."""
-    a = advice.to_dict()
-    words = wording()["screens"]["summary"]
-    c, p, r, rec = a["classification"], a["placement"], a["prescription"], a["recovery"]
-    days = question("placement")["choices"]
-    lines = [f"{c['label']}: {words['categories'][c['category']]}"
-             + (" (provisional — check it with a coach)" if c.get("provisional") else ""),
-             f"  Prime movers:  {_muscles(c['primary_movers'])}",
-             f"  Also trains:   {_muscles(c['secondary_movers'])}",
-             f"  Holds steady:  {_muscles(c['stabilizers'])}",
-             ""]
-    lines.append(f"Where:  {days[p['day']]['label']}, {_plan_words().order(p)}")
-    plan = _plan_words()
-    if r["perform"]:
-        lines.append(f"How:    {plan.effort(r)}; maximal efforts: "
-                     + ("only as a planned test" if r["max_effort"] else "no"))
-    else:
-        lines.append("How:    no deadlift for now")
-    if r.get("loads"):  # only with a 1RM or a recent set among the answers
-        lines.append(f"Loads:  {plan.weights(r)}; {plan.basis(r)}")
-    alt = a.get("alternative")
-    if alt:
-        ar = alt["prescription"]
-        lines += ["", f"Instead, {alt['label']}:", f"  {plan.effort(ar)}"]
-        if ar.get("loads"):
-            lines.append(f"  Loads: {plan.weights(ar)}; {plan.basis(ar)}")
-        lines.append(f"  {plan.alternative_where(alt)}")
-    schedule = a.get("schedule") or {}
-    if schedule.get("deadlift_day"):
-        day = DAY_NAMES.get(schedule["deadlift_day"], schedule["deadlift_day"])
-        rest = ", ".join(DAY_NAMES.get(d, d) for d in schedule.get("protected_days") or ())
-        lines.append(f"When:   {day}" + (f"; keep {rest} free of heavy posterior-chain work"
-                                         if rest else ""))
-    if schedule.get("injury"):
-        lines += ["", "Your injury in your week:"]
-        lines += [f"  ! {line}" for line in
-                  plan.injury_lines(schedule, a["profile"]["injury_area"]).split("\n") if line]
-    if a["follow_ups"]:
-        lines += ["", "After it:"]
-        lines += [f"  - {f['label']}: {words['intensities'][f['intensity']]}"
-                  for f in a["follow_ups"]]
-    if rec.get("posterior_chain_rest_hours"):
-        avoid = ", ".join(x["label"] for x in rec.get("avoid", ())) or "heavy posterior-chain work"
-        lines += ["", f"Next {rec['posterior_chain_rest_hours']} h, keep out:", f"  {avoid}"]
-    return a, lines
-
-
 def show_summary(ui, advice):
+    """The summary (templates/summary.txt.j2), styled and wrapped for this terminal."""
+    from .render import summary_lines
+
     a, lines = summary_lines(advice)
-    title = wording()["screens"]["summary"]["title"]
+    words = wording()["screens"]["summary"]
+    title = words["title"]
     athlete = a["profile"].get("athlete")
     ui.echo()
     ui.echo(ui.style(title + (f" — {athlete}" if athlete else ""), bold=True, underline=True))
@@ -628,12 +572,12 @@ def show_summary(ui, advice):
             ui.echo()
     if a["warnings"]:
         ui.echo()
-        ui.echo(ui.style("Warnings:", fg="yellow", bold=True))
+        ui.echo(ui.style(words["warnings"], fg="yellow", bold=True))
         for w in a["warnings"]:
             ui.echo(ui.style(ui.wrap(w["text"], "  ! ", "    "), fg="yellow"))
     if a["recommendations"]:
         ui.echo()
-        ui.echo(ui.style("Advice:", bold=True))
+        ui.echo(ui.style(words["advice"], bold=True))
         for m in a["recommendations"]:
             ui.echo(ui.wrap(m["text"], "  - ", "    "))
     ui.echo()

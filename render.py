@@ -295,3 +295,17 @@ def render_trail(advice, fmt):
     if fmt == "json":
         return json.dumps(t, indent=2, ensure_ascii=False) + "\n"
     return environment().get_template("explain.txt.j2").render(t=t)
+
+
+def summary_lines(advice):
+    """The terminal summary after the questions (templates/summary.txt.j2), as the advice dict
+    and its lines; the questionnaire styles and wraps them."""
+    from .resources import template_yaml
+
+    a = advice.to_dict()
+    wording = template_yaml("questions.yaml")
+    text = environment().get_template("summary.txt.j2").render(
+        a=a, words=wording["screens"]["summary"],
+        days=wording["questions"]["placement"]["choices"])
+    lines = text.split("\n")
+    return a, lines[:-1] if lines and lines[-1] == "" else lines

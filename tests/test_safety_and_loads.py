@@ -18,7 +18,7 @@ import deadlift_advisor
 from deadlift_advisor.invariants import violations
 from deadlift_advisor.kb import EXERCISES, INJURY_AREAS, LIMITS, STAGES, VARIATIONS
 from deadlift_advisor.kb.weeks import SPLITS
-from deadlift_advisor.questionnaire import summary_lines
+from deadlift_advisor.render import summary_lines
 from deadlift_advisor.render import render
 
 BASE = {"variation": "conventional", "goal": "strength", "experience": "intermediate"}
