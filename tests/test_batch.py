@@ -14,23 +14,20 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from deadlift_advisor import kbcheck
-from deadlift_advisor.cli import main
 from deadlift_advisor.kb import EXERCISES, enumerated_space
 from deadlift_advisor.kb.programming import LIMITS
 from deadlift_advisor.rules import RULES
 from deadlift_advisor.rules.base import forget_tables
+from helpers import PREFIX, SCRIPT, assert_one_line_error, run_script
+from helpers import run_inproc as _run_inproc
 
 REPO = Path(__file__).resolve().parents[1]
 ROSTER = REPO / "examples" / "roster.csv"
-SCRIPT = Path(sys.executable).parent / "deadlift-advisor"
-PREFIX = "deadlift-advisor: error: "
 
 # examples/roster.csv, read by hand: rows are numbered as in the file (the header is row 1).
 GOOD_ROWS = {2: ("Ana Silva", "ana-silva.json"), 3: ("Ben Okafor", "ben-okafor.json"),
@@ -40,28 +37,10 @@ BAD_ROWS = {6: ("Eve Brown", ("variation", "'sumo_dl'", "did you mean 'sumo'")),
             9: ("Hana Sato", ("back_days_per_week", "7", "0 to 3"))}
 
 
-@dataclass
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-
-
 def run_inproc(args):
-    try:
-        runner = CliRunner(mix_stderr=False)
-    except TypeError:  # click >= 8.2 keeps stderr apart anyway
-        runner = CliRunner()
-    result = runner.invoke(main, [str(a) for a in args], prog_name="deadlift-advisor")
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)
-    return Run(result.exit_code, result.stdout, result.stderr)
-
-
-def run_script(args, timeout=120):
-    proc = subprocess.run([str(SCRIPT), *[str(a) for a in args]], capture_output=True,
-                          timeout=timeout)
-    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+    run = _run_inproc(args)
+    assert run.exception is None, repr(run.exception)
+    return run
 
 
 @pytest.fixture(params=["inproc", "subprocess"])
@@ -78,17 +57,6 @@ def read_summary(folder):
 
 def outputs(folder):
     return {p.name: p.read_bytes() for p in sorted(Path(folder).iterdir())}
-
-
-def assert_one_line_error(run, *pieces):
-    assert run.code == 2, (run.code, run.stderr)
-    assert "Traceback" not in run.stderr
-    lines = run.stderr.splitlines()
-    assert len(lines) == 1, run.stderr
-    assert lines[0].startswith(PREFIX)
-    for piece in pieces:
-        assert piece in lines[0], (piece, lines[0])
-    return lines[0]
 
 
 def write_csv(path, header, rows):

@@ -9,23 +9,17 @@ import json
 import os
 import shlex
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from deadlift_advisor import __version__
-from deadlift_advisor.cli import main
+from helpers import (EXAMPLES, SCRIPT, VALID_YAML, run_inproc, run_script, temp_files)
+from helpers import assert_one_line_error as _one_line_error
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = REPO / "examples"
 BIN = Path(sys.executable).parent
-SCRIPT = BIN / "deadlift-advisor"
-PREFIX = "deadlift-advisor: error: "
-TMP_GLOB = ".deadlift-advisor-*"
 
 CONTRACT_KEYS = {
     "schema_version", "version", "profile", "classification", "placement", "prescription",
@@ -41,46 +35,9 @@ VARIATIONS = ("conventional, sumo, romanian, stiff_leg, single_leg_romanian, ste
 GOALS = "strength, hypertrophy, power, powerlifting, general_fitness"
 REQUIRED_SETS = ("--set", "variation=sumo", "--set", "goal=strength",
                  "--set", "experience=novice")
-VALID_YAML = "variation: sumo\ngoal: strength\nexperience: novice\n"
 
 
-# --- running the CLI -----------------------------------------------------------------------------
-
-@dataclass
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-    exception: BaseException | None = None
-
-
-def _runner():
-    try:  # click 8.1 mixes stderr into output unless told otherwise
-        return CliRunner(mix_stderr=False)
-    except TypeError:  # click >= 8.2 always keeps them apart
-        return CliRunner()
-
-
-def run_inproc(args, cwd, stdin=None):
-    """The CLI in this process, with `cwd` as the working folder."""
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        result = _runner().invoke(main, list(args), input=stdin, prog_name="deadlift-advisor")
-    finally:
-        os.chdir(old)
-    exception = None if isinstance(result.exception, SystemExit) else result.exception
-    return Run(result.exit_code, result.stdout, result.stderr, exception)
-
-
-def run_script(args, cwd, stdin=None, argv0=None, **kwargs):
-    """The installed console script (or another argv0) in a real subprocess."""
-    if isinstance(stdin, str):
-        stdin = stdin.encode("utf-8")
-    proc = subprocess.run([*(argv0 or [str(SCRIPT)]), *args], cwd=cwd, input=stdin,
-                          capture_output=True, timeout=120, **kwargs)
-    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
-
+# --- running the CLI ---------------------------------------------------------------------------------
 
 @pytest.fixture(params=["inproc", "subprocess"])
 def cli(request):
@@ -91,8 +48,7 @@ def cli(request):
 
 
 def leftovers(folder):
-    """Temporary files write_atomically may have left behind, anywhere under folder."""
-    return sorted(p.name for p in Path(folder).rglob(TMP_GLOB))
+    return temp_files(folder)
 
 
 def assert_ok(run):
@@ -103,19 +59,9 @@ def assert_ok(run):
 
 
 def assert_one_line_error(run, *expected, absent=()):
-    """Exactly one 'deadlift-advisor: error: ...' line on stderr, exit 2, nothing on stdout."""
-    assert run.exception is None, f"uncaught {run.exception!r}"
-    assert "Traceback" not in run.stderr, run.stderr
-    assert run.code == 2, run.stderr
+    """Exactly one error line on stderr, exit 2, nothing on stdout."""
+    line = _one_line_error(run, *expected, absent=absent)
     assert run.stdout == ""
-    lines = run.stderr.splitlines()
-    assert len(lines) == 1, f"expected one line on stderr, got {run.stderr!r}"
-    line = lines[0]
-    assert line.startswith(PREFIX), line
-    for piece in expected:
-        assert piece in line, f"{piece!r} not in {line!r}"
-    for piece in absent:
-        assert piece not in line, f"{piece!r} unexpectedly in {line!r}"
     return line
 
 

@@ -12,43 +12,26 @@ import os
 import signal
 import stat
 import subprocess
-import sys
 import textwrap
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import deadlift_advisor
 from deadlift_advisor import batch
 from deadlift_advisor.answer_files import InputError, write_atomically
-from deadlift_advisor.cli import main
+from helpers import PREFIX, SCRIPT, VALID_YAML, run_inproc, temp_files
 
-SCRIPT = Path(sys.executable).parent / "deadlift-advisor"
-PREFIX = "deadlift-advisor: error: "
 VALID = {"variation": "sumo", "goal": "strength", "experience": "novice"}
-VALID_YAML = "variation: sumo\ngoal: strength\nexperience: novice\n"
 ROSTER_HEADER = "athlete,variation,goal,experience\n"
 
 
 def invoke(args, cwd=None, stdin=None):
-    try:
-        runner = CliRunner(mix_stderr=False)
-    except TypeError:  # click >= 8.2
-        runner = CliRunner()
-    old = os.getcwd()
-    if cwd:
-        os.chdir(cwd)
-    try:
-        result = runner.invoke(main, [str(a) for a in args], input=stdin,
-                               prog_name="deadlift-advisor")
-    finally:
-        os.chdir(old)
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)
-    return result
+    run = run_inproc(args, cwd, stdin)
+    assert run.exception is None, repr(run.exception)
+    return run
 
 
 def script(args, cwd=None, timeout=60, **kwargs):
@@ -73,10 +56,6 @@ def leftovers(folder):
     return [p.name for p in Path(folder).iterdir() if not p.name.startswith("_jinja2-cache")]
 
 
-def temp_files(folder):
-    return sorted(p.name for p in Path(folder).rglob(".deadlift-advisor-*"))
-
-
 needs_script = pytest.mark.skipif(not SCRIPT.exists(), reason="console script not installed")
 
 
@@ -86,7 +65,7 @@ def test_force_never_replaces_a_fifo(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     r = invoke(["advise", "--no-input", "--answers", "-", "-o", fifo, "--force"], stdin=VALID_YAML)
-    assert r.exit_code == 2
+    assert r.code == 2
     one_line(r.stderr, "is a FIFO (named pipe), not a regular file")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
@@ -98,7 +77,7 @@ def test_force_never_replaces_a_device(tmp_path):
     except PermissionError:
         pytest.skip("creating a device node needs root")
     r = invoke(["advise", "--no-input", "--answers", "-", "-o", node, "--force"], stdin=VALID_YAML)
-    assert r.exit_code == 2
+    assert r.code == 2
     one_line(r.stderr, "is a character device, not a regular file")
     assert stat.S_ISCHR(os.lstat(node).st_mode)
 
@@ -114,7 +93,7 @@ def test_a_symbolic_link_is_never_written_through_or_replaced(tmp_path, force):
     for target in (dangling, link):
         args = ["advise", "--no-input", "--answers", "-", "-o", target] + (["--force"] * force)
         r = invoke(args, stdin=VALID_YAML)
-        assert r.exit_code == 2
+        assert r.code == 2
         one_line(r.stderr, "is a symbolic link")
         assert os.path.islink(target)
     assert not (tmp_path / "nowhere.json").exists()
@@ -127,7 +106,7 @@ def test_force_keeps_the_old_files_permissions(tmp_path):
     target.chmod(0o600)
     r = invoke(["advise", "--no-input", "--answers", "-", "-o", target, "--force"],
                stdin=VALID_YAML)
-    assert r.exit_code == 0, r.stderr
+    assert r.code == 0, r.stderr
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     assert json.loads(target.read_text())["profile"]["variation"] == "sumo"
 
@@ -180,11 +159,11 @@ def test_a_second_batch_into_a_folder_being_written_is_refused(tmp_path):
     out.mkdir()
     with batch.folder_lock(str(out)):  # as a running batch holds it
         r = invoke(["batch", roster, "-o", out, "--format", "txt"])
-    assert r.exit_code == 2
+    assert r.code == 2
     one_line(r.stderr, "another batch is writing into")
     assert sorted(os.listdir(out)) == []
     r = invoke(["batch", roster, "-o", out, "--format", "txt"])  # the lock went with it
-    assert r.exit_code == 0, r.stderr
+    assert r.code == 0, r.stderr
     assert sorted(os.listdir(out)) == ["ana.txt", "summary.csv"]
 
 
@@ -201,7 +180,7 @@ def test_a_long_recent_set_is_refused_at_once_everywhere(tmp_path):
     rows = "".join(f"A{i},sumo,strength,novice,{value}x5@8\n" for i in range(20))
     roster.write_text("athlete,variation,goal,experience,recent_set\n" + rows)
     r = invoke(["batch", roster, "-o", tmp_path / "out", "--format", "txt", "--jobs", "1"])
-    assert r.exit_code == 1
+    assert r.code == 1
     assert r.stderr.count("WEIGHTxREPS@RPE") == 20
     assert time.perf_counter() - begin < 20  # minutes per value before the fix
 
@@ -230,7 +209,7 @@ def test_a_big_answers_file_is_refused_with_the_limit(tmp_path):
     big = tmp_path / "big.yaml"
     big.write_text(VALID_YAML + "# padding\n" * 120_000)
     r = invoke(["advise", "--no-input", "--answers", big])
-    assert r.exit_code == 2
+    assert r.code == 2
     one_line(r.stderr, "larger than 1 MiB, the limit for an answers file")
 
 
@@ -253,14 +232,14 @@ def test_an_alias_bomb_is_one_rows_error_never_expanded(tmp_path):
     roster.write_text(ALIAS_BOMB)
     assert len(ALIAS_BOMB) < 1200
     r = invoke(["batch", roster, "-o", tmp_path / "out", "--format", "txt", "--jobs", "1"])
-    assert r.exit_code == 1
+    assert r.code == 1
     assert "row 2: more than 10,000 values" in r.stderr
     assert sorted(os.listdir(tmp_path / "out")) == ["ana.txt", "ben.txt", "summary.csv"]
     answers = tmp_path / "answers.yaml"
     bomb = ALIAS_BOMB.splitlines()[1:-1]  # the second row, as an answers file of its own
     answers.write_text("\n".join(line[2:] for line in bomb) + "\n")
     r = invoke(["advise", "--no-input", "--answers", answers])
-    assert r.exit_code == 2
+    assert r.code == 2
     one_line(r.stderr, "more than 10,000 values")
 
 
@@ -293,7 +272,7 @@ def test_broken_values_are_one_line_not_a_traceback(tmp_path, command, case):
     path = tmp_path / f"answers.{ext}"
     path.write_text(content, encoding="utf-8", errors="surrogatepass")
     r = invoke([command, "--no-input", "--answers", path])
-    assert r.exit_code == 2, r.stdout[:200]
+    assert r.code == 2, r.stdout[:200]
     line = one_line(r.stderr, piece)
     assert len(line) < 400
 
@@ -303,7 +282,7 @@ def test_csv_rosters_with_bare_cr_lines_are_read(tmp_path):
     roster.write_bytes(b"athlete,variation,goal,experience\rAna,sumo,strength,novice\r"
                        b"Ben,conventional,power,advanced\r")
     r = invoke(["batch", roster, "-o", tmp_path / "out", "--format", "txt", "--jobs", "1"])
-    assert r.exit_code == 0, r.stderr
+    assert r.code == 0, r.stderr
     assert sorted(os.listdir(tmp_path / "out")) == ["ana.txt", "ben.txt", "summary.csv"]
 
 
@@ -311,7 +290,7 @@ def test_an_oversized_csv_cell_is_one_line(tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER_HEADER + 'Ana,sumo,strength,"' + "x" * 140_000 + '"\n')
     r = invoke(["batch", roster, "-o", tmp_path / "out"])
-    assert r.exit_code == 2
+    assert r.code == 2
     one_line(r.stderr, "cannot read the CSV near line")
     assert not (tmp_path / "out").exists()
 
@@ -339,7 +318,7 @@ def test_a_batch_folder_that_cannot_be_made_is_one_line(tmp_path, where):
         parent.chmod(0o500)
         out = parent / "out"
     r = invoke(["batch", roster, "-o", out])
-    assert r.exit_code == 2
+    assert r.code == 2
     one_line(r.stderr)
 
 
@@ -421,7 +400,7 @@ def test_names_that_drive_a_terminal_or_reorder_text_are_refused(tmp_path, name)
     roster.write_text(json.dumps([{**VALID, "athlete": f"{name} Lee"},
                                   {**VALID, "athlete": "Ben"}]))
     r = invoke(["batch", roster, "-o", tmp_path / "out", "--format", "txt", "--jobs", "1"])
-    assert r.exit_code == 1
+    assert r.code == 1
     summary = (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8")
     for text in (r.stderr, r.stdout, summary):
         assert not any(ord(c) < 32 and c not in "\n\r" or 0x7F <= ord(c) <= 0x9F
@@ -542,7 +521,7 @@ def test_a_batch_stops_after_the_first_browser_timeout(tmp_path, monkeypatch):
     begin = time.monotonic()
     r = invoke(["batch", roster, "-o", tmp_path / "out", "--format", "pdf", "--jobs", "2"])
     took = time.monotonic() - begin
-    assert r.exit_code == 1
+    assert r.code == 1
     last = r.stderr.splitlines()[-1]
     assert last.startswith(PREFIX) and "did not finish the PDF within 1 s" in last
     assert "the batch stopped" in last and "not tried" in last
@@ -562,7 +541,7 @@ def test_output_and_saved_answers_on_one_file_is_refused_before_writing(tmp_path
         same.write_text("old")
     r = invoke(["advise", "--no-input", "--answers", "-", "-o", same, "--save-answers",
                 tmp_path / "." / "same.yaml"] + (["--force"] * force), stdin=VALID_YAML)
-    assert r.exit_code == 2
+    assert r.code == 2
     one_line(r.stderr, "-o and --save-answers both name")
     assert (same.read_text() == "old") if force else not same.exists()
 
@@ -571,12 +550,12 @@ def test_a_rerun_into_a_used_folder_writes_nothing_without_force(tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER_HEADER + "Ana,sumo,strength,novice\nBen,sumo,power,novice\n")
     out = tmp_path / "out"
-    assert invoke(["batch", roster, "-o", out, "--format", "txt"]).exit_code == 0
+    assert invoke(["batch", roster, "-o", out, "--format", "txt"]).code == 0
     before = {p: (out / p).stat().st_mtime_ns for p in os.listdir(out)}
     summary = (out / "summary.csv").read_text()
     roster.write_text(ROSTER_HEADER + "Abe,sumo,strength,novice\nAna,sumo,strength,novice\n")
     r = invoke(["batch", roster, "-o", out, "--format", "txt"])
-    assert r.exit_code == 2
+    assert r.code == 2
     one_line(r.stderr, "'ana.txt' (and 1 more) already exists", "--force")
     assert {p: (out / p).stat().st_mtime_ns for p in os.listdir(out)} == before
     assert (out / "summary.csv").read_text() == summary and not (out / "abe.txt").exists()
