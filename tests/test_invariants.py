@@ -1,9 +1,9 @@
 """Invariants over the WHOLE enumerated input space, and proof that the checker and the engine's
 lean matcher can be trusted.
 
-The space (kb.enumerated_space) is split by variation x goal into parametrised chunks so that
-pytest-xdist spreads them over the workers; every chunk reuses its process's engine through
-``deadlift_advisor.advise``.
+The space (kb.enumerated_space) and kb check's optional sweep are split into kb check's own tasks
+(kbcheck._tasks), parametrised so that pytest-xdist spreads them over the workers; every task
+reuses its process's engine through ``deadlift_advisor.advise``.
 """
 
 import copy
@@ -17,33 +17,34 @@ from deadlift_advisor.advice import consult
 from deadlift_advisor.engine import LeanEngine, StockEngine
 from deadlift_advisor.engine.compat import FactList, KnowledgeEngine, ReteMatcher
 from deadlift_advisor.invariants import violations
-from deadlift_advisor.kb import ANSWERS, enumerated_space
+from deadlift_advisor.kb import enumerated_space
 from deadlift_advisor.render import messages
+from deadlift_advisor import kbcheck
 from deadlift_advisor.kbcheck import optional_sweep
 from deadlift_advisor.rules import AdvisorEngine
 from deadlift_advisor.rules.advisor import compose
 from deadlift_advisor.validation import validate
 
-CHUNK_KEYS = ("variation", "goal")
-CHUNKS = list(itertools.product(*(ANSWERS[k]["choices"] for k in CHUNK_KEYS)))
-SHOW = 10  # failing profiles printed per chunk
+SHOW = 10  # failing profiles printed per task
+
+# kb check's own tasks: a block of the space per variation x goal x experience (each enumerated
+# directly, not filtered out of the whole space), then the optional sweep in slices.
+TASKS = list(kbcheck._tasks())
 
 
-def _chunk(key):
-    return [p for p in enumerated_space() if tuple(p[k] for k in CHUNK_KEYS) == key]
-
-
-def test_chunks_partition_the_space():
-    keys = {tuple(p[k] for k in CHUNK_KEYS) for p in enumerated_space()}
-    assert keys == set(CHUNKS)
-    assert len(CHUNKS) == len(set(CHUNKS))
+def test_tasks_partition_the_space_and_the_sweep():
+    profiles = [p for task in TASKS for p in kbcheck._profiles(task)]
+    expected = list(itertools.chain(enumerated_space(), kbcheck.optional_sweep()))
+    assert profiles == expected
 
 
 @pytest.mark.whole_space
-@pytest.mark.parametrize("key", CHUNKS, ids=["-".join(k) for k in CHUNKS])
-def test_every_profile_satisfies_the_invariants(key, describe):
-    profiles = _chunk(key)
-    assert profiles, f"chunk {key} is empty"
+@pytest.mark.parametrize("task", TASKS, ids=[f"{k}-{'-'.join(map(str, key)) if k == 'space' else key}"
+                                              for k, key, _ in TASKS])
+def test_every_profile_satisfies_the_invariants(task, describe):
+    profiles = kbcheck._profiles(task)
+    assert profiles, f"task {task} is empty"
+    key = task[1]
     failures = []
     for answers in profiles:
         try:
@@ -53,7 +54,7 @@ def test_every_profile_satisfies_the_invariants(key, describe):
         if problems:
             failures.append((answers, problems))
     if failures:
-        lines = [f"{len(failures)} of {len(profiles)} profiles in chunk {key} violate invariants"]
+        lines = [f"{len(failures)} of {len(profiles)} profiles in task {key} violate invariants"]
         for answers, problems in failures[:SHOW]:
             lines.append(f"  advise({describe(answers)}):")
             lines += [f"    - {p}" for p in problems]
