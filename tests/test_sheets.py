@@ -33,7 +33,7 @@ What is checked, and on which profiles:
   Chromium with the print stylesheet at Letter width, and the tallest is kept.
   ``test_tallest_profiles_are_still_the_longest`` keeps the claim honest on the sample: no sampled
   profile of a size may print more text than that size's ``TALLEST``. To search again after the
-  knowledge or the templates change, run ``python tests/test_sheets.py --find-tallest`` (about
+  knowledge or the templates change, run ``python tools/find_tallest.py`` (about
   fifteen minutes on two cores) and update ``TALLEST``.
 * **Snapshots**: one per format (html, md, txt, json) of the example answers
   (examples/answers.yaml) with a pinned date, in tests/snapshots/, compared exactly. When a change
@@ -49,7 +49,6 @@ import pathlib
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -621,78 +620,3 @@ def test_snapshot(fmt):
         expected = handle.read()
     assert text == expected, (f"{fmt} sheet differs from tests/snapshots/{path.name}; if the change "
                               f"is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff")
-
-
-# --- searching for the tallest sheets (not a test; see the module docstring) ---------------------
-
-def _measure(chunk):
-    from deadlift_advisor.render import sheet_context
-
-    out = []
-    for answers in chunk:
-        advice = deadlift_advisor.advise(answers)
-        html = render(advice, "html", generated=DATE)
-        out.append((len(visible_text(html)), sheet_context(advice, DATE)["weight"], answers))
-    return out
-
-
-def printed_height_mm(html, width_mm=195.9):
-    """Height of the sheet laid out by Chromium with its print stylesheet at ``width_mm`` (Letter's
-    printable width by default). Measurement only: a copy of the page gets its print rules applied
-    on screen and a script that reports the height through --dump-dom."""
-    import tempfile
-
-    page = html.replace("@media print {", "@media all {").replace(
-        "</head>", f"<style>body {{ margin: 0 }} .sheet {{ width: {width_mm}mm }}</style></head>")
-    page = page.replace("</body>", "<script>document.body.dataset.h = document.querySelector("
-                                   "'.sheet').getBoundingClientRect().height</script></body>")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = pathlib.Path(tmp, "sheet.html")
-        path.write_text(page, encoding="utf-8")
-        dom = subprocess.run([pdf.find_chromium(), *pdf.CHROMIUM_FLAGS, f"--user-data-dir={tmp}/p",
-                              "--dump-dom", path.as_uri()], capture_output=True, text=True,
-                             timeout=120).stdout
-    return float(re.search(r'data-h="([\d.]+)"', dom).group(1)) * 25.4 / 96
-
-
-def find_tallest(top=25, jobs=None):
-    """For each type size, with no name and with LONG_NAME: the profiles with the most printed
-    text and the highest sheet_weight (``top`` of each), laid out by Chromium; the tallest, and
-    the one with the most text. Prints what it finds."""
-    import multiprocessing
-
-    from deadlift_advisor.kb import enumerated_space
-    from deadlift_advisor.render import DENSITIES, density, sheet_context
-
-    space = list(enumerated_space())
-    advice_for(space[0])  # the engine and templates loaded once, before the workers fork
-    jobs = jobs or os.cpu_count() or 1
-    chunks = [space[i::jobs * 16] for i in range(jobs * 16)]
-    with multiprocessing.Pool(jobs) as pool:
-        measured = [m for part in pool.map(_measure, chunks) for m in part]
-    plain = sheet_context(advice_for(space[0]), DATE)["weight"]
-    named = sheet_context(advice_for({**space[0], "athlete": LONG_NAME}), DATE)["weight"]
-    for athlete, extra in (("", 0), (LONG_NAME, named - plain)):
-        for size, _ in DENSITIES:
-            members = [m for m in measured if density(m[1] + extra) == size]
-            if not members:
-                continue
-            most_text = max(members, key=lambda m: m[0])
-            picked = {_key(m[2]): m for m in sorted(members, key=lambda m: -m[0])[:top]
-                      + sorted(members, key=lambda m: -m[1])[:top]}
-            heights = []
-            for length, weight, answers in picked.values():
-                answers = {**answers, "athlete": athlete} if athlete else answers
-                html = render(deadlift_advisor.advise(answers), "html", generated=DATE)
-                heights.append((printed_height_mm(html), length, weight, answers))
-            height, length, weight, answers = max(heights, key=lambda h: h[0])
-            print(f"{size:8s} name={len(athlete):2d}  tallest {height:6.1f} mm of 263.4 "
-                  f"({length} chars, weight {weight}): {answers}")
-            print(f"{size:8s} name={len(athlete):2d}  most text ({most_text[0]} chars): "
-                  f"{most_text[2]}")
-
-
-if __name__ == "__main__":  # python tests/test_sheets.py --find-tallest
-    if sys.argv[1:] != ["--find-tallest"]:
-        sys.exit("usage: python tests/test_sheets.py --find-tallest")
-    find_tallest()
