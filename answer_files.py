@@ -118,6 +118,9 @@ def _parse(text, name, as_json):
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             raise InputError(f"{name}: invalid YAML{where}: {problem}") from None
+        except (KeyError, IndexError, AttributeError, TypeError):  # PyYAML on a bad tag value
+            raise InputError(f"{name}: a value cannot be read (a tag such as !!bool, !!int or "
+                             f"!!timestamp on a value it does not fit?) — check the file") from None
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: "
                          f"{exc.msg}") from None

@@ -117,9 +117,9 @@ def check_week(value):
                           f"{describe(value)}")
     days = {d: [] for d in WEEKDAYS}
     for raw_day, items in value.items():
-        day = DAY_NAMES.get(str(raw_day).strip().lower())
+        day = DAY_NAMES.get(raw_day.strip().lower()) if isinstance(raw_day, str) else None
         if day is None:
-            raise AnswerError(f"week: {shown(str(raw_day))} is not a day — use "
+            raise AnswerError(f"week: {shown(raw_day)} is not a day — use "
                               f"{', '.join(WEEKDAYS)}")
         if items is None:
             continue

@@ -22,7 +22,8 @@ def optional_sweep():
     injury area and stage, with loads read both ways (max_lift) and a rough recent set, so the
     week is reviewed for every injury and every variation is loaded as itself (the presets and a
     week that already lists a deadlift); and every variation x awkward week x placement x low-back
-    stage (none, acute, recovering, cleared)."""
+    stage (none, acute, recovering, cleared); and every variation with a plate step coarser than
+    its lightest working weight."""
     areas = [a for a in INJURY_AREAS if a != "none"]
     for i, (variation, split, placement, stage) in enumerate(itertools.product(
             VARIATIONS, SPLITS, ("auto", "leg_day", "back_day", "full_body", "dedicated_day"),
@@ -57,6 +58,11 @@ def optional_sweep():
                "experience": ("novice", "intermediate", "advanced")[i % 3],
                "season_phase": ("none", "in_season", "post_season", "pre_season")[i % 4],
                "injury_area": area, "injury_stage": stage, "week": split, **loads}
+    # plate steps coarser than the lightest working weight (no weights; the sheet says why)
+    for i, variation in enumerate(VARIATIONS):
+        yield {"variation": variation, "goal": GOALS[i % len(GOALS)], "experience": "novice",
+               **[{"one_rm": 20, "plate_step": 25}, {"one_rm": 45, "units": "lb",
+                                                     "plate_step": 50}][i % 2]}
 
 
 GOALS = ANSWERS["goal"]["choices"]

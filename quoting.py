@@ -63,8 +63,8 @@ def shown(value, limit=SHOWN_LENGTH):
     """A value as an error line may quote it: printable, one line, at most ``limit``
     characters (a 1 MB value must not become a 1 MB error message)."""
     if isinstance(value, str):
-        text = printable(value[:limit + 1])
-        return repr(text[:limit] + "…") if len(value) > limit or len(text) > limit else repr(text)
+        text = printable(value[:limit + 1])  # escaped already: quoted, not repr()-ed again
+        return f"'{text[:limit]}…'" if len(value) > limit or len(text) > limit else f"'{text}'"
     return describe(value)
 
 

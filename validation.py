@@ -44,8 +44,10 @@ def check_keys(answers):
     """Unknown keys are errors (a typo would otherwise be silently ignored)."""
     known = {**ANSWERS, **EXTRA_ANSWERS}
     for key in answers:
+        if not isinstance(key, str):  # str() of a 5,000-digit int raises; a key is a name
+            raise AnswerError(f"answer keys are names such as 'goal', found {describe(key)}")
         if key not in known:
-            raise AnswerError(f"unknown answer {shown(str(key))}{closest(str(key)[:100], known)} — "
+            raise AnswerError(f"unknown answer {shown(key)}{closest(key[:100], known)} — "
                               f"known answers: {', '.join(known)}")
 
 

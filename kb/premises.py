@@ -67,6 +67,7 @@ MESSAGE_PREMISES = {
     # loads
     "recent_set_over_one_rm": ("weights",),
     "rough_estimate": ("weights",),
+    "plate_step_too_coarse": ("deadlift",),
     "max_lift_assumed": ("weights",),
     "relation_is_a_starting_guess": ("weights",),
     # the week

@@ -26,7 +26,25 @@ def measured_lift(variation, relation, max_lift):
     return "conventional" if relation["ratio"] < 1 else "variation"
 
 
+def _lightest(rx, est, basis):
+    """The lightest working weight before rounding: the 1RM of the variation at the low end of
+    the prescription's %1RM range."""
+    return est["value"] * basis["ratio"] * rx["percent_1rm"][0] / 100
+
+
 class LoadRules:
+    # A plate step coarser than the lightest working weight would round it to nothing (0 kg x 5):
+    # no weights then, and the sheet says why.
+    @rule("load.step_too_coarse", AS.rx << Prescription(perform=True),
+          AS.est << Estimated1RM(), AS.basis << LiftBasis(), PlateStep(value=MATCH.step),
+          Answers(units=MATCH.units),
+          TEST(lambda rx, est, basis, step: _lightest(rx, est, basis) < step),
+          k=(), sources=("project-inference",), salience=AFTER)
+    def step_too_coarse(self, rx, est, basis, step, units):
+        self.warn("load.step_too_coarse", "plate_step_too_coarse", step=step, units=units,
+                  lightest=round(_lightest(rx, est, basis), 1))
+
+
     @rule("load.e1rm_from_recent_set", RecentSet(weight=MATCH.w, reps=MATCH.r, rpe=MATCH.e),
           TEST(lambda r, e: not rough(r, e)),
           k=(), sources=RTS_SOURCES, salience=CLASSIFY)
@@ -104,6 +122,7 @@ class LoadRules:
     @rule("load.working_weights", AS.rx << Prescription(perform=True),
           AS.est << Estimated1RM(), AS.basis << LiftBasis(), PlateStep(value=MATCH.step),
           Answers(units=MATCH.units),
+          TEST(lambda rx, est, basis, step: _lightest(rx, est, basis) >= step),
           k=("K14",), sources=RTS_SOURCES, salience=AFTER)
     def working_weights(self, rx, est, basis, step, units):
         one_rm = round(est["value"] * basis["ratio"], 1)

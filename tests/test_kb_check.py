@@ -41,14 +41,14 @@ def test_the_optional_sweep_holds_the_invariants_and_fires_the_load_and_week_rul
     no violations, and it reaches the rules that the plain input space cannot."""
     profiles = list(kbcheck.optional_sweep())
     assert len(profiles) == (12 * 5 * 5 * 4 + 12 * 8 * 5 * 4 + 12 * len(kbcheck.GYM_WEEKS)
-                             + 12 * 6 * 6 * 3)
+                             + 12 * 6 * 6 * 3 + 12)
     n, problems, fired, classified, _ = kbcheck._check_chunk(profiles)
     assert n == len(profiles)
     assert problems == []
     assert {"load.e1rm_from_recent_set", "load.one_rm_given", "load.both_given",
             "load.working_weights", "sched.choose_day", "sched.read_day",
             "sched.injury_in_week", "load.rough_estimate", "load.lift_basis",
-            "safety.alternative", "sched.deadlift_off"} <= fired
+            "safety.alternative", "sched.deadlift_off", "load.step_too_coarse"} <= fired
     assert len(classified) == 12
 
 

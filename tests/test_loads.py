@@ -17,6 +17,7 @@ from deadlift_advisor.cli import main
 from deadlift_advisor.invariants import violations
 from deadlift_advisor.kb import enumerated_space
 from deadlift_advisor.kb.rts import round_to_step
+from deadlift_advisor.render import render
 from deadlift_advisor.validation import AnswerError
 from knowledge_tables import RTS_CHART
 
@@ -289,7 +290,7 @@ def test_the_load_sample_is_broad():
 
 
 @pytest.mark.parametrize("answers", [{"one_rm": 28, "plate_step": 10},
-                                     {"one_rm": 20, "plate_step": 25}])
+                                     {"one_rm": 60, "plate_step": 25}])
 def test_weights_never_exceed_the_e1rm_even_with_a_coarse_plate_step(answers):
     rx = rx_of(**answers)
     assert rx["loads"]
@@ -400,3 +401,21 @@ def test_every_sampled_option_is_valid():
     for option in LOAD_OPTIONS:
         assert rx_of(**option)["loads"], option
 
+
+
+@pytest.mark.parametrize("answers", [{"one_rm": 20, "plate_step": 25},
+                                     {"one_rm": 45, "units": "lb", "plate_step": 50},
+                                     {"variation": "single_leg_romanian", "one_rm": 60,
+                                      "plate_step": 10}])
+def test_a_plate_step_coarser_than_the_lightest_weight_gives_no_weights_and_says_why(answers):
+    """Rounded to such a step the weights were 0 kg x 5: no weights at all, and one warning."""
+    a = advise(**answers)
+    rx = a["prescription"]
+    assert not rx.get("loads"), rx.get("loads")
+    warning = next(w for w in a["warnings"] if w["id"] == "plate_step_too_coarse")
+    assert f"plate step of {answers['plate_step']:g} {answers.get('units', 'kg')}" in warning["text"]
+    assert "load.step_too_coarse" in warning["because"]
+    advice = deadlift_advisor.advise({**BASE, **answers})
+    for fmt in ("txt", "md", "html"):
+        sheet = render(advice, fmt)
+        assert " 0 kg ×" not in sheet and " 0 lb ×" not in sheet and "plate step of" in sheet
