@@ -381,6 +381,14 @@ PREMISES = {
     "leg_day": lambda a, m: a["placement"]["day"] == "leg_day",
     "back_day": lambda a, m: a["placement"]["day"] == "back_day",
     "novice": lambda a, m: a["profile"]["experience"] == "novice",
+    # the reason a refused day was given is true of this lifter (read off the profile)
+    "refusal_as_said": lambda a, m: {
+        "no_back_days": a["profile"]["back_days_per_week"] == 0,
+        "not_advanced": a["profile"]["experience"] != "advanced",
+        "accessory_hinge": a["profile"]["experience"] == "advanced"
+        and a["classification"].get("role") == "accessory",
+        "back_lift": a["classification"]["category"] == "back",
+    }.get(m["params"].get("reason"), m["params"].get("reason") is None),
     "max_effort": lambda a, m: a["prescription"]["max_effort"],
     "alternative_shown": lambda a, m: bool(a.get("alternative"))
     and a["alternative"]["variation"] == m["params"]["alternative"],

@@ -40,7 +40,7 @@ MESSAGE_PREMISES = {
     "alternative_variation": ("no_deadlift", "alternative_shown"),
     "no_safe_alternative": ("no_deadlift",),
     # placement and the session
-    "placement_refused": (),
+    "placement_refused": ("refusal_as_said",),
     "week_sets_the_session": ("deadlift", "session_as_in_the_week"),
     "leg_day_deadlift_first": ("deadlift", "main_lift", "leg_day"),
     "second_lift_gets_less": ("deadlift", "main_lift", "squat_in_session"),

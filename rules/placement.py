@@ -80,14 +80,22 @@ class PlacementRules:
     def preference(self, day, allowed):
         _place(self, "place.preference", day, allowed)
 
+    # Why the asked-for day is not allowed, decided here (the allow rules above, read back):
+    # the sheet words the reason, it does not work it out again.
     @rule("place.preference_refused",
           Answers(placement=MATCH.day & ~L("auto"), experience=MATCH.level,
                   back_days_per_week=MATCH.back_days),
-          Classification(category=MATCH.cat), NOT(DayAllowed(day=MATCH.day)),
+          Classification(category=MATCH.cat), Variation(role=MATCH.role),
+          NOT(DayAllowed(day=MATCH.day)),
           k=("K4", "K5", "K8"), sources=("seed-article",), salience=CHOOSE + 8)
-    def preference_refused(self, day, cat, level, back_days):
+    def preference_refused(self, day, cat, level, back_days, role):
+        reason = ("no_back_days" if day == "back_day" and back_days == 0
+                  else "not_advanced" if day == "dedicated_day" and level != "advanced"
+                  else "accessory_hinge" if day == "dedicated_day" and role != "main"
+                  else "back_lift" if day == "leg_day" and cat == "back"
+                  else None)
         self.warn("place.preference_refused", "placement_refused", day=day, category=cat,
-                  experience=level, back_days=back_days)
+                  experience=level, back_days=back_days, reason=reason)
 
     @rule("place.auto_dedicated_day",
           Answers(experience="advanced", goal=L("strength") | L("powerlifting")),

@@ -313,7 +313,19 @@ def _leg_day_rules_on_a_row_day(a):
     a["placement"]["day"] = "leg_day"
 
 
+ADVANCED_RDL_OWN_DAY = {"variation": "romanian", "goal": "strength", "experience": "advanced",
+                        "placement": "dedicated_day"}
+
+
+def _refused_for_a_reason_that_is_not_theirs(a):
+    # the old wording: an advanced lifter told a day of its own "suits advanced programmes"
+    m = next(m for m in a["warnings"] if m["id"] == "placement_refused")
+    assert m["params"]["reason"] == "accessory_hinge"
+    m["params"]["reason"] = "not_advanced"
+
+
 MUTATIONS = [
+    (ADVANCED_RDL_OWN_DAY, _refused_for_a_reason_that_is_not_theirs),
     (ROW_DAY_PULL, _leg_day_rules_on_a_row_day),
     (LEG_DAY, _squat_left_out_but_second_lift_said),
     ({**BACK_DAY, "goal": "hypertrophy"}, _rows_left_out_but_named),
