@@ -60,9 +60,6 @@ def _plain(value):
     return value
 
 
-_SESSION_ORDER = {ex_id: (ex["kind"] != "compound", i) for i, (ex_id, ex) in enumerate(EXERCISES.items())}
-
-
 class _ByType(dict):
     """The consultation's facts grouped by class, in declaration order (one pass over them)."""
 
@@ -120,8 +117,7 @@ def build(profile, facts, engine, messages):
     rx = _one(facts, F.Prescription)
     rec = _one(facts, F.Recovery)
     allowed = {f["day"] for f in _of(facts, F.DayAllowed)}
-    # Session order: multi-joint before single-joint (ACSM 2009), then catalogue order.
-    follow_ups = sorted(_of(facts, F.FollowUp), key=lambda f: _SESSION_ORDER[f["exercise"]])
+    follow_ups = sorted(_of(facts, F.FollowUp), key=lambda f: f["position"])  # the rules' order
     warnings = [_message(messages, m) for m in said if m.kind == "warning"]
     recommendations = [_message(messages, m) for m in said if m.kind == "recommendation"]
     disclaimers = [m for m in said if m.kind == "disclaimer"]

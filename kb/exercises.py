@@ -326,6 +326,11 @@ def _gym_exercises():
 
 _gym_exercises()
 
+# Where each exercise goes in the session after the deadlift: multi-joint before single-joint
+# (ACSM 2009's order of exercises), then the catalogue's order. The follow-up rules give every
+# FollowUp its position; the advice only sorts by it.
+SESSION_POSITION = {x: (ex["kind"] != "compound", i) for i, (x, ex) in enumerate(EXERCISES.items())}
+
 # The week entry that stands for each variation of the catalogue.
 EXERCISE_OF_VARIATION = {ex["variation"]: ex_id for ex_id, ex in EXERCISES.items()
                          if "variation" in ex}

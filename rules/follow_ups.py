@@ -11,7 +11,7 @@ compound back work after a capped back-day deadlift.
 """
 
 from ..engine import AS, MATCH, NOT, L, frozen_pairs
-from ..kb.exercises import EXERCISES
+from ..kb.exercises import EXERCISES, SESSION_POSITION
 from ..kb.facts import (Answers, Classification, DayKind, DeadliftDay, Exercise, FollowUp,
                         InjuryArea, Placement, Prescription, WeekDay)
 from .base import FOLLOW, per_process, rule, sources_of
@@ -21,7 +21,8 @@ NOT_CLEARED = L("acute") | L("recovering")
 
 def _follow_up(engine, rule_id, ex, intensity, **params):
     engine.declare(FollowUp(exercise=ex["id"], intensity=intensity, muscles=ex["trains"],
-                            kind=ex["kind"], params=frozen_pairs(params), because=(rule_id,),
+                            kind=ex["kind"], position=SESSION_POSITION[ex["id"]],
+                            params=frozen_pairs(params), because=(rule_id,),
                             sources=sources_of(rule_id)))
 
 
