@@ -116,7 +116,7 @@ def build(profile, facts, engine, messages):
     place = _one(facts, F.Placement)
     rx = _one(facts, F.Prescription)
     rec = _one(facts, F.Recovery)
-    allowed = {f["day"] for f in _of(facts, F.DayAllowed)}
+    allowed = {f["session"] for f in _of(facts, F.DayAllowed)}
     follow_ups = sorted(_of(facts, F.FollowUp), key=lambda f: f["position"])  # the rules' order
     warnings = [_message(messages, m) for m in said if m.kind == "warning"]
     recommendations = [_message(messages, m) for m in said if m.kind == "recommendation"]
@@ -151,7 +151,7 @@ def build(profile, facts, engine, messages):
             "stabilizers": list(cls["stabilizers"]),
             "evidence": VARIATIONS[cls["variation"]]["evidence"],
             "because": list(cls["because"]), "sources": list(cls["sources"])},
-        placement={"day": place["day"], "allowed_days": [d for d in DAYS if d in allowed],
+        placement={"day": place["session"], "allowed_days": [d for d in DAYS if d in allowed],
                    "order": place["order"], "role": place["role"], "because": list(place["because"]),
                    "sources": list(place["sources"])},
         prescription={"perform": rx["perform"], "sets": _plain(rx["sets"]),
@@ -203,9 +203,9 @@ def week_session_of(facts):
     other than the one the placement chose, else None."""
     day = next((f for f in facts.values() if isinstance(f, F.DeadliftDay)), None)
     place = next((f for f in facts.values() if isinstance(f, F.Placement)), None)
-    if day is None or place is None or day["session"] not in DAYS or day["session"] == place["day"]:
+    if day is None or place is None or day["session"] not in DAYS or day["session"] == place["session"]:
         return None
-    return {"session": day["session"], "day": day["day"], "was": place["day"]}
+    return {"session": day["session"], "day": day["day"], "was": place["session"]}
 
 
 def alternative_of(facts):

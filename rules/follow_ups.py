@@ -58,14 +58,14 @@ def _menu(engine, exercise_ids, cls, area, injured):
 
 
 class FollowUpRules:
-    @rule("fu.session_menu", Prescription(perform=True), Placement(day=MATCH.day),
+    @rule("fu.session_menu", Prescription(perform=True), Placement(session=MATCH.session),
           AS.cls << Classification(), InjuryArea(id=MATCH.area, muscles=MATCH.injured),
           NOT(WeekDay()),
           k=("K5", "K7", "K10"), sources=("seed-article",), salience=FOLLOW + 1)
-    def session_menu(self, day, cls, area, injured):
+    def session_menu(self, session, cls, area, injured):
         # Only today's menu enters working memory: the whole catalogue would be matched against
         # every follow-up rule for nothing.
-        _menu(self, _follows_on(day), cls, area, injured)
+        _menu(self, _follows_on(session), cls, area, injured)
 
     @rule("fu.session_menu_from_week", Prescription(perform=True),
           DeadliftDay(day=MATCH.day, own=MATCH.own),
@@ -88,25 +88,25 @@ class FollowUpRules:
     def fu_injured_cleared(self, ex, area):
         _follow_up(self, "fu.injured_area_cleared", ex, "reduced", area=area)
 
-    @rule("fu.second_compound_reduced", Placement(day=L("leg_day") | L("full_body")),
+    @rule("fu.second_compound_reduced", Placement(session=L("leg_day") | L("full_body")),
           AS.ex << Exercise(meets_injury=False, trains_worked=True),
           k=("K6", "K10"), sources=("seed-article",), salience=FOLLOW)
     def fu_second_compound(self, ex):
         _follow_up(self, "fu.second_compound_reduced", ex, "reduced")
 
-    @rule("fu.back_isolation_fatigued", Placement(day="back_day"),
+    @rule("fu.back_isolation_fatigued", Placement(session="back_day"),
           AS.ex << Exercise(meets_injury=False, trains_worked=True, kind="isolation"),
           k=("K7",), sources=("seed-article",), salience=FOLLOW)
     def fu_back_isolation(self, ex):
         _follow_up(self, "fu.back_isolation_fatigued", ex, "reduced")
 
-    @rule("fu.back_compound_unaffected", Placement(day="back_day"),
+    @rule("fu.back_compound_unaffected", Placement(session="back_day"),
           AS.ex << Exercise(meets_injury=False, trains_worked=True, kind="compound"),
           k=("K8",), sources=("seed-article",), salience=FOLLOW)
     def fu_back_compound(self, ex):
         _follow_up(self, "fu.back_compound_unaffected", ex, "full")
 
-    @rule("fu.dedicated_day_isolation", Placement(day="dedicated_day"),
+    @rule("fu.dedicated_day_isolation", Placement(session="dedicated_day"),
           AS.ex << Exercise(meets_injury=False, trains_worked=True),
           k=("K5", "K6"), sources=("seed-article",), salience=FOLLOW)
     def fu_dedicated_isolation(self, ex):

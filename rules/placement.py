@@ -17,17 +17,17 @@ MAIN_ORDER = tuple(x for x in EXERCISES if x in MAIN_LIFTS)  # catalogue (sessio
 LEG_OR_HYBRID = L("leg") | L("hybrid")
 
 
-def _allow(engine, rule_id, day):
-    engine.declare(DayAllowed(day=day, because=(rule_id,), sources=sources_of(rule_id)))
+def _allow(engine, rule_id, session):
+    engine.declare(DayAllowed(session=session, because=(rule_id,), sources=sources_of(rule_id)))
 
 
-def _place(engine, rule_id, day, allowed=None):
+def _place(engine, rule_id, session, allowed=None):
     # A main lift opens the session on every day type: on a leg day because fatigue breaks form
     # (K10), elsewhere because multi-joint, high-intensity lifts come first (ACSM, NSCA order).
     # An accessory hinge is assistance work: it follows the session's main lift (NSCA order).
     role = next(f["role"] for f in engine.facts.values() if isinstance(f, Variation))
     because, sources = (allowed["because"], allowed["sources"]) if allowed else ((), ())
-    engine.declare(Placement(day=day, order=1 if role == "main" else 2, role=role,
+    engine.declare(Placement(session=session, order=1 if role == "main" else 2, role=role,
                              because=(rule_id, *because), sources=sources_of(rule_id, sources)))
 
 
@@ -65,41 +65,42 @@ class PlacementRules:
     # --- choose one (priority by salience) ------------------------------------------------
     # The week outranks every other reason: the deadlift is trained in the session the lifter's
     # week puts it in, so that session's rules apply (advice.consult takes this second look).
-    @rule("place.week_session", WeekSession(session=MATCH.day, day=MATCH.weekday, was=MATCH.was),
+    @rule("place.week_session", WeekSession(session=MATCH.session, day=MATCH.weekday,
+                                            was=MATCH.was),
           NOT(Placement()),
           k=("K6", "K8", "K10"), sources=("seed-article",), salience=CHOOSE + 10)
-    def week_session(self, day, weekday, was):
-        _place(self, "place.week_session", day)
-        self.recommend("place.week_session", "week_sets_the_session", day=day, weekday=weekday,
+    def week_session(self, session, weekday, was):
+        _place(self, "place.week_session", session)
+        self.recommend("place.week_session", "week_sets_the_session", day=session, weekday=weekday,
                        was=was)
 
     @rule("place.preference",
-          Answers(placement=MATCH.day & ~L("auto")),
-          AS.allowed << DayAllowed(day=MATCH.day), NOT(Placement()),
+          Answers(placement=MATCH.session & ~L("auto")),
+          AS.allowed << DayAllowed(session=MATCH.session), NOT(Placement()),
           k=(), sources=(), salience=CHOOSE + 9)
-    def preference(self, day, allowed):
-        _place(self, "place.preference", day, allowed)
+    def preference(self, session, allowed):
+        _place(self, "place.preference", session, allowed)
 
     # Why the asked-for day is not allowed, decided here (the allow rules above, read back):
     # the sheet words the reason, it does not work it out again.
     @rule("place.preference_refused",
-          Answers(placement=MATCH.day & ~L("auto"), experience=MATCH.level,
+          Answers(placement=MATCH.session & ~L("auto"), experience=MATCH.level,
                   back_days_per_week=MATCH.back_days),
           Classification(category=MATCH.cat), Variation(role=MATCH.role),
-          NOT(DayAllowed(day=MATCH.day)),
+          NOT(DayAllowed(session=MATCH.session)),
           k=("K4", "K5", "K8"), sources=("seed-article",), salience=CHOOSE + 8)
-    def preference_refused(self, day, cat, level, back_days, role):
-        reason = ("no_back_days" if day == "back_day" and back_days == 0
-                  else "not_advanced" if day == "dedicated_day" and level != "advanced"
-                  else "accessory_hinge" if day == "dedicated_day" and role != "main"
-                  else "back_lift" if day == "leg_day" and cat == "back"
+    def preference_refused(self, session, cat, level, back_days, role):
+        reason = ("no_back_days" if session == "back_day" and back_days == 0
+                  else "not_advanced" if session == "dedicated_day" and level != "advanced"
+                  else "accessory_hinge" if session == "dedicated_day" and role != "main"
+                  else "back_lift" if session == "leg_day" and cat == "back"
                   else None)
-        self.warn("place.preference_refused", "placement_refused", day=day, category=cat,
+        self.warn("place.preference_refused", "placement_refused", day=session, category=cat,
                   experience=level, back_days=back_days, reason=reason)
 
     @rule("place.auto_dedicated_day",
           Answers(experience="advanced", goal=L("strength") | L("powerlifting")),
-          AS.allowed << DayAllowed(day="dedicated_day"), NOT(Placement()),
+          AS.allowed << DayAllowed(session="dedicated_day"), NOT(Placement()),
           k=("K5",), sources=("seed-article",), salience=CHOOSE + 5)
     def auto_dedicated(self, allowed):
         _place(self, "place.auto_dedicated_day", "dedicated_day", allowed)
@@ -107,52 +108,52 @@ class PlacementRules:
     @rule("place.auto_hybrid_back_day",
           Classification(category="hybrid"),
           Answers(back_days_per_week=P(lambda n: n >= 2)),
-          AS.allowed << DayAllowed(day="back_day"), NOT(Placement()),
+          AS.allowed << DayAllowed(session="back_day"), NOT(Placement()),
           k=("K9", "K8"), sources=("seed-article",), salience=CHOOSE + 4)
     def auto_hybrid_back(self, allowed):
         _place(self, "place.auto_hybrid_back_day", "back_day", allowed)
 
     @rule("place.auto_leg_day",
           Classification(category=LEG_OR_HYBRID),
-          AS.allowed << DayAllowed(day="leg_day"), NOT(Placement()),
+          AS.allowed << DayAllowed(session="leg_day"), NOT(Placement()),
           k=("K1", "K10"), sources=("seed-article",), salience=CHOOSE + 3)
     def auto_leg(self, allowed):
         _place(self, "place.auto_leg_day", "leg_day", allowed)
 
     @rule("place.auto_back_day",
           Classification(category="back"),
-          AS.allowed << DayAllowed(day="back_day"), NOT(Placement()),
+          AS.allowed << DayAllowed(session="back_day"), NOT(Placement()),
           k=("K3", "K8"), sources=("seed-article",), salience=CHOOSE + 2)
     def auto_back(self, allowed):
         _place(self, "place.auto_back_day", "back_day", allowed)
 
     @rule("place.auto_full_body",
-          AS.allowed << DayAllowed(day="full_body"), NOT(Placement()),
+          AS.allowed << DayAllowed(session="full_body"), NOT(Placement()),
           k=("K4",), sources=("seed-article", "acsm-2009"), salience=CHOOSE)
     def auto_full_body(self, allowed):
         _place(self, "place.auto_full_body", "full_body", allowed)
 
     # --- what the chosen day means for the session ----------------------------------------
-    @rule("place.leg_day_first", Placement(day="leg_day", role="main"), Prescription(perform=True),
+    @rule("place.leg_day_first", Placement(session="leg_day", role="main"), Prescription(perform=True),
           k=("K10", "K6"), sources=("seed-article", "acsm-2009"), salience=AFTER)
     def leg_day_first(self):
         self.recommend("place.leg_day_first", "leg_day_deadlift_first")
 
     # Only where a squat shares the session (and is not left out): "whichever comes second".
-    @rule("place.second_lift_gets_less", Placement(day=L("leg_day") | L("full_body"), role="main"),
+    @rule("place.second_lift_gets_less", Placement(session=L("leg_day") | L("full_body"), role="main"),
           FollowUp(exercise=P(lambda x: x in SQUATS), intensity=~L("avoid")),
           k=("K6",), sources=("seed-article",), salience=AFTER)
     def second_lift_less(self):
         self.recommend("place.second_lift_gets_less", "second_lift_gets_less")
 
     @rule("place.alternate_back_days", Prescription(perform=True),
-          Placement(day="back_day"), Answers(back_days_per_week=MATCH.n & P(lambda n: n >= 2)),
+          Placement(session="back_day"), Answers(back_days_per_week=MATCH.n & P(lambda n: n >= 2)),
           k=("K9",), sources=("seed-article",), salience=AFTER)
     def alternate_back_days(self, n):
         self.recommend("place.alternate_back_days", "alternate_back_days", back_days=n)
 
     @rule("place.novice_either_day", Answers(experience="novice"), Prescription(perform=True),
-          Placement(day=L("leg_day") | L("back_day") | L("full_body")),
+          Placement(session=L("leg_day") | L("back_day") | L("full_body")),
           k=("K4",), sources=("seed-article",), salience=AFTER)
     def novice_either_day(self):
         self.recommend("place.novice_either_day", "novice_either_day")
@@ -166,7 +167,7 @@ class PlacementRules:
         self.recommend("place.accessory_after_main_lift", "accessory_after_main_lift",
                        named=session_after(self, MAIN_ORDER))
 
-    @rule("place.dedicated_day", Placement(day="dedicated_day"), Prescription(perform=True),
+    @rule("place.dedicated_day", Placement(session="dedicated_day"), Prescription(perform=True),
           k=("K5",), sources=("seed-article",), salience=AFTER)
     def dedicated_day(self):
         # Names only the isolation work this session really holds, and only what is allowed.

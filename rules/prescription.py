@@ -80,12 +80,12 @@ class PrescriptionRules:
     def novice(self):
         self.limit("rx.novice_low_intensity", "novice")
 
-    @rule("rx.back_day_moderate", Placement(day="back_day"),
+    @rule("rx.back_day_moderate", Placement(session="back_day"),
           k=("K8",), sources=("seed-article",), salience=RESTRICT)
     def back_day(self):
         self.limit("rx.back_day_moderate", "back_day")
 
-    @rule("rx.full_body_shared_fatigue", Placement(day="full_body"),
+    @rule("rx.full_body_shared_fatigue", Placement(session="full_body"),
           k=("K6",), sources=("seed-article", "acsm-2009"), salience=RESTRICT)
     def full_body(self):
         self.limit("rx.full_body_shared_fatigue", "full_body")
@@ -133,13 +133,13 @@ class PrescriptionRules:
         self.limit("rx.post_season_active_rest", "post_season")
         self.recommend("rx.post_season_active_rest", "post_season_active_rest")
 
-    @rule("rx.max_effort_leg_day", Placement(day="leg_day"),
+    @rule("rx.max_effort_leg_day", Placement(session="leg_day"),
           k=("K10",), sources=("seed-article",), salience=RESTRICT)
     def max_effort_leg_day(self):
         self.declare(MaxEffortGrant(because=("rx.max_effort_leg_day",),
                                     sources=sources_of("rx.max_effort_leg_day")))
 
-    @rule("rx.max_effort_dedicated_day", Placement(day="dedicated_day"),
+    @rule("rx.max_effort_dedicated_day", Placement(session="dedicated_day"),
           k=("K5",), sources=("seed-article",), salience=RESTRICT)
     def max_effort_dedicated_day(self):
         self.declare(MaxEffortGrant(because=("rx.max_effort_dedicated_day",),
@@ -175,7 +175,7 @@ class PrescriptionRules:
     # Said after the fold, so the note quotes the effort actually prescribed: an injury, the
     # season or a novice's cap can set it below the back-day ceiling, and with no deadlift at all
     # there is nothing to keep short.
-    @rule("rx.back_day_keep_it_short", Placement(day="back_day"),
+    @rule("rx.back_day_keep_it_short", Placement(session="back_day"),
           Prescription(perform=True, rpe=MATCH.rpe),
           k=("K8",), sources=("seed-article",), salience=AFTER)
     def back_day_keep_it_short(self, rpe):

@@ -53,7 +53,7 @@ class RecoveryRules:
                               because=("recovery.no_deadlift",),
                               sources=sources_of("recovery.no_deadlift")))
 
-    @rule("recovery.back_day_needs_clear_window", Placement(day="back_day"),
+    @rule("recovery.back_day_needs_clear_window", Placement(session="back_day"),
           Recovery(hours=MATCH.hours), TEST(lambda hours: hours is not None),
           k=("K11",), sources=("seed-article",), salience=AFTER)
     def back_day_window(self, hours):

@@ -136,7 +136,7 @@ class ScheduleRules:
     # Reads all seven DayKind facts at once: the choice compares whole weeks, which experta
     # cannot express as a pattern. SCHEDULE + 2 has declared them all by now.
     @rule("sched.choose_day", WeekDay(day="mon"), Prescription(perform=True),
-          Placement(day=MATCH.placement), Recovery(hours=MATCH.hours),
+          Placement(session=MATCH.placement), Recovery(hours=MATCH.hours),
           Variation(id=MATCH.variation, role=MATCH.role),
           k=("K9", "K11"), sources=("seed-article", "korak-2015", "project-inference"),
           salience=SCHEDULE)
