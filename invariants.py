@@ -383,7 +383,8 @@ PREMISES = {
     "novice": lambda a, m: a["profile"]["experience"] == "novice",
     # the reason a refused day was given is true of this lifter (read off the profile)
     "refusal_as_said": lambda a, m: {
-        "no_back_days": a["profile"]["back_days_per_week"] == 0,
+        "no_back_days": (a["profile"]["back_days_per_week"] if _back_days_in_week(a) is None
+                         else _back_days_in_week(a)) == 0,  # the week wins over the answer
         "not_advanced": a["profile"]["experience"] != "advanced",
         "accessory_hinge": a["profile"]["experience"] == "advanced"
         and a["classification"].get("role") == "accessory",

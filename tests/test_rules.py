@@ -647,6 +647,7 @@ def test_every_registered_rule_fires_for_some_profile(stratified_sample):
     extras = [{"one_rm": 180}, {"recent_set": "150x5@8"}, {"one_rm": 180, "recent_set": "150x5@8"},
               {"recent_set": "100x12@6"}, {"one_rm": 180, "max_lift": "conventional"},
               {"week": {"mon": "deadlift, squat", "thu": "rows"}},
+              {"one_rm": 20, "plate_step": 25},  # a step coarser than any working weight
               *({"week": split} for split in SPLITS)]
     profiles = [*profiles, *({**p, **extras[i % len(extras)]}
                              for i, p in enumerate(profiles[::3]))]
