@@ -511,18 +511,21 @@ def test_sigterm_while_printing_a_pdf_kills_the_browser_and_cleans_up(tmp_path):
 
 # --- 8. the browser in a batch: stop after the first timeout ---------------------------------------
 
-def test_a_batch_stops_after_the_first_browser_timeout(tmp_path, monkeypatch):
+@needs_script
+def test_a_batch_stops_after_the_first_browser_timeout(tmp_path):
+    # A real process: forkserver workers (started earlier by a threaded test process) would keep
+    # the environment they started with, and miss the fake browser.
     pids = tmp_path / "pids"
-    monkeypatch.setenv("PIDS", str(pids))
-    monkeypatch.setenv("DEADLIFT_ADVISOR_CHROMIUM", str(_fake_browser(tmp_path)))
-    monkeypatch.setenv("DEADLIFT_ADVISOR_PDF_TIMEOUT", "1")
+    env = {**os.environ, "PIDS": str(pids), "DEADLIFT_ADVISOR_CHROMIUM": str(_fake_browser(tmp_path)),
+           "DEADLIFT_ADVISOR_PDF_TIMEOUT": "1"}
     roster = tmp_path / "roster.csv"
     _big_roster(roster, 12)
     begin = time.monotonic()
-    r = invoke(["batch", roster, "-o", tmp_path / "out", "--format", "pdf", "--jobs", "2"])
+    run = script(["batch", roster, "-o", tmp_path / "out", "--format", "pdf", "--jobs", "2"],
+                 env=env)
     took = time.monotonic() - begin
-    assert r.code == 1
-    last = r.stderr.splitlines()[-1]
+    assert run.returncode == 1, run.stderr
+    last = run.stderr.decode().splitlines()[-1]
     assert last.startswith(PREFIX) and "did not finish the PDF within 1 s" in last
     assert "the batch stopped" in last and "not tried" in last
     assert took < 15, took  # 12 rows x 1 s (x 90 s by default) before the fix
