@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 from .kb import DAYS, EXERCISES, SOURCES, VARIATIONS
 from .kb import facts as F
-from .kb.exercises import own_lift
 from .kb.weeks import WEEKDAYS
 from .version import __version__
 
@@ -242,39 +241,18 @@ def _schedule(facts, messages, follow_ups):
     notes = {}
     for f in _of(facts, F.ScheduleNote):
         notes.setdefault(f["day"], []).append(f)
-    in_the_way = {(c["day"], c["exercise"]) for c in conflicts}
-    intensity = {f["exercise"]: f["intensity"] for f in follow_ups}
     protected = chosen["protected"] if chosen else ()
-    variation = _one(facts, F.Classification)["variation"]
-    # With no deadlift this week, any deadlift the lifter listed is off too (sched.deadlift_off).
-    own = set(chosen["own"]) if chosen else own_lift(variation, "main")
-    light = {f["day"] for f in _of(facts, F.ScheduleNote) if f["note"] == "light_pull"}
-    lift = VARIATIONS[variation]["label"]
+    lift = VARIATIONS[_one(facts, F.Classification)["variation"]]["label"]
     unknown = {f["day"]: list(f["unknown"]) for f in _of(facts, F.WeekDay) if f["unknown"]}
+    grid = {}
+    for f in _of(facts, F.WeekEntry):  # the rules decided each entry (sched.week_entries)
+        grid.setdefault(f["day"], []).append(f)
     days = {}
     for day, kind in sorted(kinds.items(), key=lambda item: WEEKDAYS.index(item[0])):
-        entries = []
-        if day == deadlift_day:
-            entries.append({"exercise": "deadlift", "label": lift, "intensity": "main",
-                            "note": None})
-        elif day in light:
-            entries.append({"exercise": "deadlift", "label": lift, "intensity": "light",
-                            "note": None})
-        for x in dict.fromkeys(kind["exercises"]):
-            if x in own:
-                continue
-            clash = clashes.get((day, x))
-            if day == deadlift_day:
-                level = intensity.get(x, "full")
-            else:
-                level = "avoid" if (day, x) in in_the_way else "full"
-            if clash and _HARDER[clash["intensity"]] > _HARDER[level]:
-                level = clash["intensity"]
-            note = (messages.window_entry() if (day, x) in in_the_way
-                    else messages.injury_entry(clash["intensity"], clash["area"]) if clash
-                    else None)
-            entries.append({"exercise": x, "label": EXERCISES[x]["label"], "intensity": level,
-                            "note": note})
+        entries = [{"exercise": e["exercise"],
+                    "label": lift if e["position"] == 0 else EXERCISES[e["exercise"]]["label"],
+                    "intensity": e["intensity"], "note": _entry_note(messages, e)}
+                   for e in sorted(grid.get(day, ()), key=lambda e: e["position"])]
         days[day] = {"session": kind["session"], "entries": entries,
                      "protected": day in protected,
                      "unknown": list(unknown.get(day, ())),
@@ -303,7 +281,12 @@ def _schedule(facts, messages, follow_ups):
         "sources": list(chosen["sources"]) if chosen else ["project-inference"]}
 
 
-_HARDER = {"main": -1, "full": 0, "reduced": 1, "avoid": 2}
+def _entry_note(messages, entry):
+    if entry["note"] == "window":
+        return messages.window_entry()
+    if entry["note"] == "injury":
+        return messages.injury_entry(*entry["clash"])
+    return None
 
 
 def _note(messages, fact):

@@ -138,6 +138,12 @@ class WeekOverride(Fact):
     """An answer the lifter's week contradicts, and what the week shows instead (the week wins)."""
 
 
+class WeekEntry(Fact):
+    """One exercise of the lifter's week as the grid shows it: its day, its place in the day
+    (0: the lift being programmed, heavy or light), how hard (main, light, full, reduced, avoid)
+    and why (a note kind: window or injury)."""
+
+
 class ScheduleNote(Fact):
     """Something to say about one day of the week (moved deadlift, harder back work, ...)."""
 

@@ -39,6 +39,7 @@ RECOVERY = 8     # the recovery window, from the final prescription
 SCHEDULE = 6     # the week: which day, what gets in the way (needs the window)
 FOLLOW = 3       # verdicts on the exercises after the deadlift (needs the day)
 AFTER = 0        # recovery window and advice that reads the final prescription
+GRID = -1        # the week grid, entry by entry, once every verdict on an entry is known
 
 
 def rule(rule_id, *conditions, k=(), sources=(), salience=0):

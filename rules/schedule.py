@@ -13,12 +13,12 @@ yet cleared) or do lighter (cleared).
 
 from ..engine import AS, MATCH, TEST, P
 from ..kb.exercises import EXERCISES, own_lift, suggest_exercise
-from ..kb.facts import (Answers, Conflict, DayKind, DeadliftDay, InjuryArea, InjuryClash,
-                        Placement, Prescription, Recovery, ScheduleNote, Variation, WeekDay,
-                        WeekOverride, WeekSession)
+from ..kb.facts import (Answers, Classification, Conflict, DayKind, DeadliftDay, FollowUp,
+                        InjuryArea, InjuryClash, Placement, Prescription, Recovery, ScheduleNote,
+                        Variation, WeekDay, WeekEntry, WeekOverride, WeekSession)
 from ..kb.programming import LIGHT_PULL
 from ..kb.weeks import SESSION_OF_DAY_TYPES, WEEKDAYS
-from .base import CLASSIFY, SCHEDULE, rule, sources_of
+from .base import CLASSIFY, GRID, SCHEDULE, rule, sources_of
 from .follow_ups import meets_injury
 
 # Which kinds of day can host the deadlift for each placement, best first.
@@ -200,3 +200,48 @@ class ScheduleRules:
           k=("K9",), sources=("seed-article",), salience=SCHEDULE - 1)
     def sched_alternate_back_days(self, kind):
         self.declare(ScheduleNote(day=kind["day"], note="harder_back_work", to=None, why=None))
+
+    # The week grid, entry by entry: the lift itself where it goes (the heavy day, a light day),
+    # then each listed exercise once, at the deadlift day's follow-up verdict there, "avoid" on
+    # another day inside the recovery window, and never easier than the injury's verdict. Reads
+    # the whole week's verdicts at once (as sched.choose_day reads the week), at the last tier.
+    @rule("sched.week_entries", WeekDay(day="mon"), Classification(variation=MATCH.variation),
+          k=("K9", "K11", "K12"), sources=("project-inference",), salience=GRID)
+    def week_entries(self, variation):
+        facts = list(self.facts.values())
+        kinds = {f["day"]: f for f in facts if isinstance(f, DayKind)}
+        chosen = next((f for f in facts if isinstance(f, DeadliftDay)), None)
+        deadlift_day = chosen["day"] if chosen else None
+        # With no deadlift this week, any deadlift the lifter listed is off too (sched.deadlift_off).
+        own = set(chosen["own"]) if chosen else own_lift(variation, "main")
+        light = {f["day"] for f in facts if isinstance(f, ScheduleNote) and f["note"] == "light_pull"}
+        in_the_way = {(f["day"], f["exercise"]) for f in facts if isinstance(f, Conflict)}
+        clashes = {(f["day"], f["exercise"]): f for f in facts if isinstance(f, InjuryClash)}
+        verdicts = {f["exercise"]: f["intensity"] for f in facts if isinstance(f, FollowUp)}
+        found = []
+        for day, kind in kinds.items():
+            lift = ("main" if day == deadlift_day else "light" if day in light else None)
+            if lift:
+                found.append(WeekEntry(day=day, position=0, exercise="deadlift", intensity=lift,
+                                       note=None, clash=None, because=("sched.week_entries",),
+                                       sources=sources_of("sched.week_entries")))
+            for position, x in enumerate(dict.fromkeys(kind["exercises"]), start=1):
+                if x in own:
+                    continue
+                clash = clashes.get((day, x))
+                level = (verdicts.get(x, "full") if day == deadlift_day
+                         else "avoid" if (day, x) in in_the_way else "full")
+                if clash and HARDER[clash["intensity"]] > HARDER[level]:
+                    level = clash["intensity"]
+                note = ("window" if (day, x) in in_the_way else "injury" if clash else None)
+                found.append(WeekEntry(
+                    day=day, position=position, exercise=x, intensity=level, note=note,
+                    clash=(clash["intensity"], clash["area"]) if clash else None,
+                    because=("sched.week_entries", *(clash["because"] if clash else ())),
+                    sources=sources_of("sched.week_entries",
+                                       clash["sources"] if clash else ())))
+        if found:
+            self.declare(*found)
+
+
+HARDER = {"main": -1, "full": 0, "reduced": 1, "avoid": 2}  # which of two verdicts is harder
