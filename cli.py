@@ -227,8 +227,9 @@ def main(ctx):
 
 @main.command()
 @answer_options
-@click.option("--format", "fmt", type=FormatChoice(), default="json", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=FormatChoice(), default=None,
+              help="Output format. Without it: the one -o's extension names (.json, .txt, .md, "
+                   ".html, .pdf), else txt on a terminal and json when piped or in a file.")
 @click.option("-o", "--output", metavar="PATH",
               help="Where to write the advice ('-' is standard output). Without it the advice "
                    "goes to standard output, or, after questions on a terminal, you are offered "
@@ -252,9 +253,8 @@ def advise(ctx, answers_file, overrides, no_input, fmt, output, force, save_answ
     """
     try:
         answers = gather(answers_file, overrides)
-        source = ctx.get_parameter_source("fmt")
-        explicit_fmt = source not in (None, click.core.ParameterSource.DEFAULT,
-                                      click.core.ParameterSource.DEFAULT_MAP)
+        explicit_fmt = fmt is not None
+        fmt = output_format(fmt and fmt.lower(), output)
         _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers)
     except KeyboardInterrupt:
         click.echo(err=True)  # after the ^C the terminal echoed (a question may be pending)
@@ -321,6 +321,28 @@ def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
     _save(save_answers, advice, answers, force)
     if save_answers:
         ui.echo(f"Wrote your answers to {save_answers}")
+
+
+FORMAT_OF_EXTENSION = {".json": "json", ".txt": "txt", ".md": "md", ".markdown": "md",
+                       ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+def output_format(fmt, output):
+    """The format to write: --format when given (refused if -o's extension names another), else
+    the one -o's extension names, else txt for a person at a terminal and json for a program
+    (standard output piped, or a file of another extension)."""
+    path = output if output not in (None, "-") else None
+    named = FORMAT_OF_EXTENSION.get(os.path.splitext(path)[1].lower()) if path else None
+    if fmt is not None:
+        if named is not None and named != fmt:
+            raise InputError(f"--format {fmt} does not match -o '{path}' (a {named} file name) — "
+                             f"drop --format, or name the file .{fmt}")
+        return fmt
+    if named is not None:
+        return named
+    if path is None and _stdout_is_terminal():
+        return "txt"
+    return "json"
 
 
 def _same_file(a, b):

@@ -571,3 +571,21 @@ def test_bad_input_creates_no_output_file(case, tmp_path):
     assert leftovers(tmp_path) == []
     after = sorted(p.name for p in tmp_path.iterdir() if p.name != case.name)
     assert after == [n for n in before if n != case.name]
+
+
+# --- the output format from the file name (issue 13, part 2) -------------------------------------
+
+@pytest.mark.parametrize("name, starts", [("advice.json", b"{"), ("sheet.txt", b"DEADLIFT"),
+                                          ("sheet.md", b"# "), ("sheet.HTML", b"<!DOCTYPE"),
+                                          ("advice.out", b"{")])
+def test_without_format_the_file_name_says_what_to_write(cli, tmp_path, name, starts):
+    run = cli(["advise", "--answers", str(EXAMPLES / "answers.yaml"), "-o", name], tmp_path)
+    assert_ok(run)
+    assert (tmp_path / name).read_bytes().startswith(starts)
+
+
+def test_a_format_that_contradicts_the_file_name_is_refused(cli, tmp_path):
+    run = cli(["advise", "--answers", str(EXAMPLES / "answers.yaml"), "--format", "json", "-o",
+               "guess.pdf"], tmp_path)
+    assert_one_line_error(run, "--format json does not match -o 'guess.pdf'", "a pdf file name")
+    assert not (tmp_path / "guess.pdf").exists()

@@ -747,3 +747,20 @@ def test_dash_o_dash_sends_the_advice_to_stdout_and_the_questions_to_stderr(tmp_
     assert s.finish() == 0
     assert ANSI not in s.text
     assert json.loads(out.read_text(encoding="utf-8"))["profile"]["units"] == "lb"
+
+
+# --- the output format from the terminal and the file name (issue 13, part 2) ---------------------
+
+@needs_script
+def test_advice_on_a_terminal_is_the_txt_sheet_not_json(session):
+    s = session("advise", "--answers", str(EXAMPLES / "answers.yaml"))
+    s.child.expect(pexpect.EOF)
+    assert s.child.wait() == 0
+    assert "DEADLIFT RECOMMENDATION SHEET" in s.plain and "schema_version" not in s.plain
+
+
+@needs_script
+def test_advice_piped_from_a_terminal_is_json(tmp_path):
+    run = subprocess.run([SCRIPT, "advise", "--answers", str(EXAMPLES / "answers.yaml")],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and json.loads(run.stdout)["schema_version"] >= 2
