@@ -81,12 +81,18 @@ def slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
+def athlete_of(answers):
+    """The row's athlete name, or "" (a row that is not a mapping, a name that is not text:
+    never str()-ed, which could expand a YAML alias bomb)."""
+    athlete = answers.get("athlete", "") if isinstance(answers, dict) else ""
+    return athlete if isinstance(athlete, str) else ""
+
+
 def file_names(rows, ext):
     """A safe, unique file name per row: the athlete's name, else the row number."""
     used, names = set(), {}
     for number, answers in rows:
-        athlete = answers.get("athlete") if isinstance(answers, dict) else None
-        base = slug(athlete) if isinstance(athlete, str) and slug(athlete) else f"row-{number}"
+        base = slug(athlete_of(answers)) or f"row-{number}"
         name, n = base, 2
         while name in used:
             name, n = f"{base}-{n}", n + 1
@@ -102,8 +108,7 @@ def _one(job):
     """Advise and render one row; returns the summary row and the bytes to write (or None).
     Never raises: a failure is the row's error."""
     number, answers, fmt, filename = job
-    athlete = answers.get("athlete", "") if isinstance(answers, dict) else ""
-    summary = {"row": number, "athlete": athlete if isinstance(athlete, str) else "",
+    summary = {"row": number, "athlete": athlete_of(answers),
                "file": "", "variation": "", "category": "", "day": "", "rpe": "",
                "status": "error", "error": ""}
     if isinstance(answers, RowError):
@@ -198,9 +203,8 @@ def _write_sheets(rows, names, out_dir, fmt, jobs, progress, force, write):
     reached = {r["row"] for r in results}
     for number, answers in rows:  # after a stop: the rows never reached
         if number not in reached:
-            athlete = answers.get("athlete", "") if isinstance(answers, dict) else ""
             results.append({**dict.fromkeys(SUMMARY_FIELDS, ""), "row": number,
-                            "athlete": athlete if isinstance(athlete, str) else "",
+                            "athlete": athlete_of(answers),
                             "status": "skipped",
                             "error": "not tried: the browser timed out on an earlier row"})
     _STOP.clear()  # with --jobs 1 the rows ran in this process

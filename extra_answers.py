@@ -4,6 +4,7 @@ step and the week. Each problem is one AnswerError line, like the core answers."
 import math
 import re
 
+from .kb.answers import EXTRA_ANSWERS
 from .kb.exercises import find_exercise
 from .kb.rts import estimate_1rm
 from .kb.programming import ONE_RM_RANGE, PLATE_STEP_MIN, PLATE_STEPS, RECENT_SET_REPS, RECENT_SET_RPE
@@ -146,8 +147,6 @@ CHECKS = {"weight": check_one_rm, "recent_set": check_recent_set, "plate_step": 
 
 def check_extras(given, units):
     """Clean the optional answers present in ``given``; absent ones are None."""
-    from .kb.answers import EXTRA_ANSWERS
-
     cleaned = dict.fromkeys(EXTRA_ANSWERS)
     for key, spec in EXTRA_ANSWERS.items():
         if given.get(key) is not None:

@@ -3,9 +3,7 @@
 from .errors import AnswerError
 from .extra_answers import check_extras
 from .kb.answers import ANSWERS, EXTRA_ANSWERS, SPEC, relevant
-from .quoting import check_characters, check_choice, closest, describe, printable, shown  # noqa: F401
-
-# printable and shown are offered here too: the one module a caller checking answers imports.
+from .quoting import check_characters, check_choice, closest, describe, shown
 
 
 def check_value(key, value):

@@ -97,10 +97,26 @@ class WorkingMemory(FactList):
         return None
 
 
-class Sayings:
-    """What the rules say (messages, not facts: nothing matches on them), kept once each in the
-    order said, with how many facts had been declared when each was said; and the ids of the
-    rules fired, in order. Reset by every consultation."""
+class Consulting:
+    """What both engines add to experta: ``consult``, and what the rules say (messages, not
+    facts: nothing matches on them), kept once each in the order said, with how many facts had
+    been declared when each was said, and the ids of the rules fired, in order. Reset by every
+    consultation. Building an engine is serialised (BUILD_LOCK), as experta's network build
+    writes state shared by every engine of the process."""
+
+    def __init__(self):
+        with BUILD_LOCK:
+            super().__init__()
+        self._start()
+
+    def consult(self, facts):
+        """Reset, declare the facts, run to quiescence; returns the working memory (what was
+        said and the rules fired are the engine's said, said_at and trace)."""
+        self._start()
+        self.reset()
+        self.declare(*facts)
+        self.run()
+        return self.facts
 
     def _start(self):
         self.trace = []
@@ -128,29 +144,15 @@ class StockOrder(DepthStrategy):
                 getattr(rule._wrapped, "rule_id", ""))
 
 
-class StockEngine(Sayings, KnowledgeEngine):
+class StockEngine(Consulting, KnowledgeEngine):
     """experta end to end: its reset, declare, run loop, working memory and matcher; only the
     agenda's tie-break is added (StockOrder). Compared with LeanEngine in the test suite."""
 
     __strategy__ = StockOrder
     __matcher__ = ReteMatcher
 
-    def __init__(self):
-        with BUILD_LOCK:
-            super().__init__()
-        self._start()
 
-    def consult(self, facts):
-        """Reset, declare the facts, run to quiescence; returns the working memory (what was
-        said and the rules fired are the engine's said, said_at and trace)."""
-        self._start()
-        self.reset()
-        self.declare(*facts)
-        self.run()
-        return self.facts
-
-
-class LeanEngine(Sayings, KnowledgeEngine):
+class LeanEngine(Consulting, KnowledgeEngine):
     """experta's KnowledgeEngine with the lean matcher, working memory and agenda order, and a
     run loop that records each fired rule's id in ``trace``.
 
@@ -161,20 +163,6 @@ class LeanEngine(Sayings, KnowledgeEngine):
 
     __strategy__ = DepthOrder
     __matcher__ = ReusableReteMatcher
-
-    def __init__(self):
-        with BUILD_LOCK:
-            super().__init__()
-        self._start()
-
-    def consult(self, facts):
-        """Reset, declare the facts, run to quiescence; returns the working memory (what was
-        said and the rules fired are the engine's said, said_at and trace)."""
-        self._start()
-        self.reset()
-        self.declare(*facts)
-        self.run()
-        return self.facts
 
     def reset(self):
         """experta's reset, minus finding the DefFacts by introspecting the whole engine object
