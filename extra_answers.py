@@ -4,23 +4,29 @@ step and the week. Each problem is one AnswerError line, like the core answers."
 import math
 import re
 
-from .kb.answers import EXTRA_ANSWERS
+from .kb.answers import EXTRA_ANSWERS, SPEC
 from .kb.exercises import find_exercise
 from .kb.rts import estimate_1rm
-from .kb.programming import ONE_RM_RANGE, PLATE_STEP_MIN, PLATE_STEPS, RECENT_SET_REPS, RECENT_SET_RPE
+from .kb.programming import (KG_PER_LB, ONE_RM_RANGE, PLATE_STEP_MIN, PLATE_STEPS, RECENT_SET_REPS,
+                              RECENT_SET_RPE)
 from .kb.weeks import DAY_NAMES as WEEK_DAY_NAMES
-from .kb.weeks import SPLITS, WEEKDAYS
+from .kb.weeks import SPLIT_ALIASES, SPLITS, WEEKDAYS
 from .errors import AnswerError
-from .quoting import check_characters, check_choice, describe, printable, shown
+from .quoting import (check_characters, check_choice, describe, nearest, printable, resolve_choice,
+                      shown,
+                      suggestion, unmatched)
 
 # Matched against the value with its white space removed and at most SET_LENGTH characters
 # long: no two neighbouring parts of the pattern can match the same characters, so it runs in
 # time linear in the (bounded) input instead of backtracking over runs of spaces.
-SET_PATTERN = re.compile(r"(\d{1,4}(?:\.\d{1,3})?)(?:kg|lbs?)?[x×*](\d{1,3})@(\d{1,2}(?:\.\d{1,2})?)",
+SET_PATTERN = re.compile(r"(\d{1,4}(?:\.\d{1,3})?)([a-wyz]{1,11})?[x×*](\d{1,3})@(\d{1,2}(?:\.\d{1,2})?)",
                          re.IGNORECASE)
+# A weight with its unit, "185kg", "405 lb", "100 pounds" (white space removed first; the unit's
+# letters cannot be digits, so the two parts never compete for a character).
+WEIGHT_PATTERN = re.compile(r"(\d{1,5}(?:\.\d{1,3})?)([a-z]{1,11})", re.IGNORECASE)
 SET_LENGTH = 40
 _SPACE = re.compile(r"\s+")
-DAY_NAMES = {**{d: d for d in WEEKDAYS}, **{name.lower(): d for d, name in WEEK_DAY_NAMES.items()}}
+DAY_ALIASES = {name.lower(): d for d, name in WEEK_DAY_NAMES.items()}  # "monday" -> mon
 
 
 def _number(key, value):
@@ -45,8 +51,36 @@ def _number(key, value):
     return number
 
 
+def _in_units(key, value, units, convert=True):
+    """A weight as a number in ``units``: a plain number is in them already; text may carry a
+    unit ("185kg", "405 lb"), converted when it is the other one."""
+    if not isinstance(value, str):
+        return _number(key, value)
+    text = _SPACE.sub("", value) if len(value) <= 40 else value
+    match = WEIGHT_PATTERN.fullmatch(text) if len(text) <= 40 else None
+    if match is None:
+        return _number(key, value)
+    number, unit_text = match.groups()
+    if number not in value:
+        raise AnswerError(f"{key}: {shown(value)} has a space inside the number — retype it")
+    spec = SPEC["units"]
+    unit, _ = resolve_choice(unit_text, spec["choices"], spec["aliases"])
+    if unit is None:
+        raise AnswerError(f"{key}: {shown(value)} — the unit '{printable(unit_text)}' is not kg "
+                          f"or lb (write e.g. 185kg or 405 lb)")
+    weight = float(number)
+    if unit != units and not convert:
+        raise AnswerError(f"{key}: {shown(value)} is in {unit} but units is {units} — give it in "
+                          f"{units}, or set units: {unit}")
+    return weight if unit == units else convert_weight(weight, unit, units)
+
+
+def convert_weight(weight, unit, units):
+    return weight * KG_PER_LB if unit == "lb" else weight / KG_PER_LB
+
+
 def _weight(key, value, units, what="a 1RM"):
-    weight = _number(key, value)
+    weight = _in_units(key, value, units)
     lo, hi = ONE_RM_RANGE[units]
     if not lo <= weight <= hi:
         raise AnswerError(f"{key}: {weight:g} {units} is not a plausible weight for {what} — "
@@ -63,12 +97,13 @@ def check_recent_set(value, units):
     if isinstance(value, str):
         match = (SET_PATTERN.fullmatch(_SPACE.sub("", value)) if len(value) <= SET_LENGTH
                  else None)
-        if match and not all(part in value for part in match.groups()):
+        if match and not all(part in value for part in match.groups() if part):
             match = None  # a space inside a number ("14 0x5@8") is a typo, not 140
         if not match:
             raise AnswerError(f"recent_set: {shown(value)} is not WEIGHTxREPS@RPE — "
                               f"e.g. recent_set: 140x5@8, or weight/reps/rpe keys")
-        value = dict(zip(("weight", "reps", "rpe"), match.groups(), strict=True))
+        weight, unit, reps, rpe = match.groups()
+        value = {"weight": weight + (unit or ""), "reps": reps, "rpe": rpe}
     if not isinstance(value, dict):
         raise AnswerError(f"recent_set: expected weight, reps and rpe, got {describe(value)}")
     unknown = set(value) - {"weight", "reps", "rpe"}
@@ -95,7 +130,7 @@ def check_recent_set(value, units):
 def check_plate_step(value, units):
     """The smallest jump in load: from the lightest change plates (0.25 kg, 0.5 lb) to ten
     times the default."""
-    step = _number("plate_step", value)
+    step = _in_units("plate_step", value, units, convert=False)  # plates come in one unit
     lo, hi = PLATE_STEP_MIN[units], 10 * PLATE_STEPS[units]
     if not lo <= step <= hi:
         raise AnswerError(f"plate_step: {step:g} {units} — use {lo:g} to {hi:g} {units} "
@@ -108,20 +143,30 @@ def check_week(value):
     string). Exercise names are matched to the catalogue; unknown names are kept as typed (the
     advice warns about them rather than failing)."""
     if isinstance(value, str):
-        preset = value.strip().lower().replace("-", "_").replace(" ", "_")
-        if preset in SPLITS:
+        preset, candidates = resolve_choice(value[:200], tuple(SPLITS), SPLIT_ALIASES)
+        if preset is not None:
             return {"split": preset, "days": {d: list(SPLITS[preset].get(d, ())) for d in WEEKDAYS}}
+        if candidates:
+            raise AnswerError(unmatched("week", value, tuple(SPLITS), SPLIT_ALIASES, candidates))
         raise AnswerError(f"week: {shown(value)} is not a split preset "
-                          f"({', '.join(SPLITS)}) — or give a mapping of day: exercises")
+                          f"({', '.join(SPLITS)}) — or give a mapping of day: exercises"
+                          f"{suggestion(value, tuple(SPLITS), SPLIT_ALIASES)}")
     if not isinstance(value, dict):
         raise AnswerError(f"week: expected a split preset or a mapping of day: exercises, got "
                           f"{describe(value)}")
     days = {d: [] for d in WEEKDAYS}
     for raw_day, items in value.items():
-        day = DAY_NAMES.get(raw_day.strip().lower()) if isinstance(raw_day, str) else None
+        day, candidates = (resolve_choice(raw_day[:200], WEEKDAYS, DAY_ALIASES)
+                           if isinstance(raw_day, str) else (None, ()))
+        if candidates:
+            raise AnswerError(f"week: {shown(raw_day)} could be "
+                              f"{' or '.join(WEEK_DAY_NAMES[d] for d in candidates)} — type more "
+                              f"of the day")
         if day is None:
+            near = nearest(raw_day, WEEKDAYS, DAY_ALIASES) if isinstance(raw_day, str) else None
             raise AnswerError(f"week: {shown(raw_day)} is not a day — use "
-                              f"{', '.join(WEEKDAYS)}")
+                              f"{', '.join(WEEKDAYS)}"
+                              + (f" (did you mean {WEEK_DAY_NAMES[near]}?)" if near else ""))
         if items is None:
             continue
         if isinstance(items, str):
@@ -152,5 +197,5 @@ def check_extras(given, units):
         if given.get(key) is not None:
             check = CHECKS.get(spec["type"])
             cleaned[key] = (check(given[key], units) if check is not None
-                            else check_choice(key, given[key], spec["choices"]))
+                            else check_choice(key, given[key], spec["choices"], spec.get("aliases")))
     return cleaned

@@ -29,7 +29,6 @@ Going back
 """
 
 import datetime
-import difflib
 import functools
 import os
 import re
@@ -42,6 +41,7 @@ import click
 from .kb.answers import ANSWERS
 from .kb.answers import relevant as _kb_relevant
 from .kb.weeks import DAY_NAMES
+from .quoting import nearest, resolve_choice, shown
 from .validation import AnswerError, check_answers, check_value
 
 try:
@@ -197,18 +197,28 @@ def _digits(text):
     return re.fullmatch(r"[0-9]+", text) is not None
 
 
+def _is_number(text):
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _normalise(text):
     return text.strip().lower().replace("-", "_").replace(" ", "_")
 
 
 class ChoiceAnswer(click.ParamType):
-    """A number from the list, an id or a label, case-insensitive."""
+    """A number from the list, a label, or an id as an answers file takes it (aliases and unique
+    prefixes too: quoting.resolve_choice), case-insensitive."""
 
     name = "choice"
 
-    def __init__(self, ids, labels, ui):
+    def __init__(self, ids, labels, ui, aliases=None):
         self.ids = tuple(ids)
         self.labels = dict(labels)
+        self.aliases = aliases
         self.ui = ui
 
     def convert(self, value, param, ctx):
@@ -217,15 +227,19 @@ class ChoiceAnswer(click.ParamType):
             return HELP
         if _digits(text) and 1 <= int(text) <= len(self.ids):
             return self.ids[int(text) - 1]
-        if _normalise(text) in self.ids:
-            return _normalise(text)
         by_label = {lab.casefold(): key for key, lab in self.labels.items()}
         if text.casefold() in by_label:
             return by_label[text.casefold()]
-        close = difflib.get_close_matches(_normalise(text), self.ids, n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        self.fail(self.ui.style(f"'{text}' is not a choice{hint} — type a number "
-                                f"1–{len(self.ids)} or a name; ? for help", fg="red"))
+        choice, candidates = resolve_choice(text, self.ids, self.aliases)
+        if choice is not None:
+            return choice
+        if candidates:
+            problem = f"{shown(text)} could be {', '.join(candidates[:-1])} or {candidates[-1]}"
+        else:
+            near = nearest(text, self.ids, self.aliases)
+            problem = f"{shown(text)} is not a choice" + (f" (did you mean '{near}'?)" if near else "")
+        self.fail(self.ui.style(f"{problem} — type a number 1–{len(self.ids)} or a name; ? for "
+                                f"help", fg="red"))
 
 
 class NumberAnswer(click.ParamType):
@@ -304,7 +318,7 @@ def ask(ui, key, current=None, progress=None):
         width = max(len(lab) for lab in labels.values())
         for number, choice in enumerate(ids, 1):
             ui.echo(f"  {number:>2}. {labels[choice]:<{width}}  " + ui.style(choice, dim=True))
-        ptype = ChoiceAnswer(ids, labels, ui)
+        ptype = ChoiceAnswer(ids, labels, ui, spec.get("aliases"))
         text = f"{words['prompt']} (1–{len(ids)}, ? for help)"
     elif spec["type"] == "int":
         ptype = NumberAnswer(key, ui)
@@ -425,11 +439,12 @@ class LoadAnswer(click.ParamType):
         if not text:
             return {}
         try:
-            if SET_PATTERN.match(text):
+            if SET_PATTERN.fullmatch(re.sub(r"\s+", "", text)):
                 check_recent_set(text, self.units)
                 return {"recent_set": text}
-            check_one_rm(text, self.units)
-            return {"one_rm": float(text)}
+            weight = check_one_rm(text, self.units)
+            # kept as typed when it names its unit ("405 lb"): the answers file says what was said
+            return {"one_rm": weight if _is_number(text) else text}
         except AnswerError as exc:
             self.fail(self.ui.style(f"{exc}; ? for help", fg="red"))
 

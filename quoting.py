@@ -17,15 +17,68 @@ def normalise_choice(value):
     return value.strip().lower().replace("-", "_").replace(" ", "_")
 
 
-def check_choice(key, value, choices):
-    """One of ``choices``, case and '-'/' ' forgiven, or an AnswerError naming the closest."""
+def resolve_choice(text, choices, aliases=None):
+    """What a person most plausibly meant by ``text``, as ``(choice, candidates)``.
+
+    Exact beats alias beats prefix: the normalised text is a choice, else a known alias
+    ("rdl", "lbs"), else the unique choice that it (or an alias) begins ("pre" -> pre_season,
+    "hex b" -> trap_bar). ``choice`` is None when nothing or more than one thing matches;
+    ``candidates`` then holds the choices a prefix fits (two or more: ambiguous) or is empty.
+    """
+    aliases = aliases or {}
+    word = normalise_choice(text)
+    if word in choices:
+        return word, ()
+    if word in aliases:
+        return aliases[word], ()
+    if not word:
+        return None, ()
+    fits = {c for c in choices if c.startswith(word)}
+    fits |= {target for alias, target in aliases.items() if alias.startswith(word)}
+    candidates = tuple(c for c in choices if c in fits)
+    return (candidates[0], ()) if len(candidates) == 1 else (None, candidates)
+
+
+def check_choice(key, value, choices, aliases=None):
+    """One of ``choices``, forgiving case, '-'/' ', aliases and unique prefixes
+    (resolve_choice); otherwise an AnswerError that lists the candidates of an ambiguous prefix
+    or names the closest choice."""
     if not isinstance(value, str):
-        raise AnswerError(f"{key}: expected one of {', '.join(choices)}, got {describe(value)}")
-    cleaned = normalise_choice(value[:200])
-    if cleaned not in choices:
-        raise AnswerError(f"{key}: {shown(value)} is not one of {', '.join(choices)}"
-                          f"{closest(cleaned, choices)}")
-    return cleaned
+        hint = (" — YAML reads yes/no/on/off as true/false: quote the value"
+                + (", or write none" if "none" in choices else "")) if isinstance(value, bool) else ""
+        raise AnswerError(f"{key}: expected one of {', '.join(choices)}, got {describe(value)}"
+                          f"{hint}")
+    choice, candidates = resolve_choice(value[:200], choices, aliases)
+    if choice is not None:
+        return choice
+    raise AnswerError(unmatched(key, value, choices, aliases, candidates))
+
+
+def unmatched(key, value, choices, aliases=None, candidates=()):
+    """The line for a value resolve_choice could not place: ambiguous, or unknown with the
+    nearest choice or alias (said as the choice it stands for)."""
+    if candidates:
+        return (f"{key}: {shown(value)} could be {', '.join(candidates[:-1])} or "
+                f"{candidates[-1]} — type more of it")
+    return (f"{key}: {shown(value)} is not one of {', '.join(choices)}"
+            f"{suggestion(value, choices, aliases)}")
+
+
+def nearest(value, choices, aliases=None):
+    """The choice nearest a mistyped value (an alias counts, as the choice it stands for), or
+    None when nothing is close."""
+    import difflib
+
+    aliases = aliases or {}
+    names = {**{c: c for c in choices}, **aliases}
+    match = difflib.get_close_matches(normalise_choice(value[:200]), list(names), n=1,
+                                      cutoff=0.6)
+    return names[match[0]] if match else None
+
+
+def suggestion(value, choices, aliases=None):
+    near = nearest(value, choices, aliases)
+    return f" — did you mean '{near}'?" if near else ""
 
 
 # Characters refused in any text a user gives (a name, an exercise): they could move the

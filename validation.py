@@ -35,7 +35,7 @@ def check_value(key, value):
             raise AnswerError(f"{key}: {said} is out of range — use a whole number from "
                               f"{spec['min']} to {spec['max']}")
         return value
-    return check_choice(key, value, spec["choices"])
+    return check_choice(key, value, spec["choices"], spec.get("aliases"))
 
 
 def check_keys(answers):

@@ -1,6 +1,7 @@
 """The answer specification (DESIGN.md's answer contract), one entry per answer, as copier's
 ``Question`` holds a question: its ``type`` (text, int, choice, or one of the optional answers'
-types, checked by extra_answers.CHECKS), ``choices``, range or length, ``default`` (what
+types, checked by extra_answers.CHECKS), ``choices`` (and ``aliases``: other names for them),
+range or length, ``default`` (what
 ``--no-input`` takes for a missing answer; REQUIRED answers have none), ``asked`` (the
 questionnaire asks it; the optional answers are only given), ``when`` (the answer applies only
 if another answer is not a given value: injury_stage only with an injury; given anyway, it is an
@@ -15,19 +16,56 @@ from .injuries import INJURY_AREAS, STAGES
 from .programming import DAYS
 from .variations import VARIATIONS
 
+# What people type for a choice besides its id (normalised: lower case, '_' for '-' and ' '):
+# the names in the questionnaire's labels ("RDL", "hex bar"), plurals, and the usual spellings of
+# units. Unique prefixes of ids and aliases are taken too (quoting.resolve_choice). An alias
+# names exactly one choice and is never a guess across meanings: "back" as an injury is not
+# here, since it may mean the upper back.
+VARIATION_ALIASES = {
+    "conventional_deadlift": "conventional", "sumo_deadlift": "sumo",
+    "rdl": "romanian", "romanian_deadlift": "romanian",
+    "sldl": "stiff_leg", "stiff_legged": "stiff_leg", "stiff_leg_deadlift": "stiff_leg",
+    "stiff_legged_deadlift": "stiff_leg",
+    "single_leg_rdl": "single_leg_romanian", "sl_rdl": "single_leg_romanian",
+    "single_leg_romanian_deadlift": "single_leg_romanian",
+    "step_rdl": "step_romanian", "step_romanian_deadlift": "step_romanian",
+    "hex": "trap_bar", "hex_bar": "trap_bar", "trap_bar_deadlift": "trap_bar",
+    "hex_bar_deadlift": "trap_bar",
+    "high_handle_hex_bar": "high_handle_trap_bar", "high_handle": "high_handle_trap_bar",
+    "high_handle_trap_bar_deadlift": "high_handle_trap_bar",
+    "rack_pulls": "rack_pull", "block_pulls": "block_pull",
+    "deficit_deadlift": "deficit", "deficit_pull": "deficit",
+    "snatch_grip_deadlift": "snatch_grip",
+}
+UNIT_ALIASES = {"kgs": "kg", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg",
+                "lbs": "lb", "pound": "lb", "pounds": "lb"}
+
 SPEC = {
     "athlete": {"type": "text", "default": "", "max_length": 80},
-    "variation": {"type": "choice", "choices": tuple(VARIATIONS)},
+    "variation": {"type": "choice", "choices": tuple(VARIATIONS), "aliases": VARIATION_ALIASES},
     "goal": {"type": "choice",
-             "choices": ("strength", "hypertrophy", "power", "powerlifting", "general_fitness")},
-    "experience": {"type": "choice", "choices": ("novice", "intermediate", "advanced")},
+             "choices": ("strength", "hypertrophy", "power", "powerlifting", "general_fitness"),
+             "aliases": {"muscle_size": "hypertrophy", "size": "hypertrophy",
+                         "fitness": "general_fitness", "pl": "powerlifting"}},
+    "experience": {"type": "choice", "choices": ("novice", "intermediate", "advanced"),
+                   "aliases": {"beginner": "novice"}},
     "season_phase": {"type": "choice", "default": "none",
-                     "choices": ("none", "off_season", "pre_season", "in_season", "post_season")},
-    "injury_area": {"type": "choice", "default": "none", "choices": tuple(INJURY_AREAS)},
+                     "choices": ("none", "off_season", "pre_season", "in_season", "post_season"),
+                     "aliases": {"no_season": "none", "offseason": "off_season",
+                                 "preseason": "pre_season", "inseason": "in_season",
+                                 "postseason": "post_season"}},
+    "injury_area": {"type": "choice", "default": "none", "choices": tuple(INJURY_AREAS),
+                    "aliases": {"no_injury": "none", "lower_back": "low_back",
+                                "lumbar": "low_back", "upper_back": "shoulder",
+                                "hamstrings": "hamstring", "knees": "knee", "hips": "hip",
+                                "shoulders": "shoulder"}},
     "injury_stage": {"type": "choice", "choices": STAGES, "when": ("injury_area", "none")},
-    "placement": {"type": "choice", "default": "auto", "choices": ("auto", *DAYS)},
+    "placement": {"type": "choice", "default": "auto", "choices": ("auto", *DAYS),
+                  "aliases": {"legs": "leg_day", "legs_day": "leg_day", "back": "back_day",
+                              "pull_day": "back_day", "full_body_day": "full_body",
+                              "own_day": "dedicated_day", "its_own_day": "dedicated_day"}},
     "back_days_per_week": {"type": "int", "default": 1, "min": 0, "max": 3},
-    "units": {"type": "choice", "default": "kg", "choices": ("kg", "lb")},
+    "units": {"type": "choice", "default": "kg", "choices": ("kg", "lb"), "aliases": UNIT_ALIASES},
     # Optional answers that make the advice concrete: weights (loads) and the person's week. They
     # have no default (absent means "not given") and are not part of the enumerated input space.
     "one_rm": {"type": "weight", "asked": False, "units": True},

@@ -117,6 +117,9 @@ DAYS = ("leg_day", "back_day", "full_body", "dedicated_day")
 # Loads (issue: concrete weights). The smallest load jump most gyms allow, per unit; the
 # plausible range of a deadlift 1RM (also the range a recent set's weight may take).
 PLATE_STEPS = {"kg": 2.5, "lb": 5.0}
+# The international avoirdupois pound (1959 definition): how a weight typed in the other unit
+# ("405 lb" with units kg) is converted.
+KG_PER_LB = 0.45359237
 # The lightest change plates sold (0.25 kg fractional discs, 0.5 lb): a finer step is a typo.
 PLATE_STEP_MIN = {"kg": 0.25, "lb": 0.5}
 ONE_RM_RANGE = {"kg": (20.0, 500.0), "lb": (45.0, 1100.0)}

@@ -43,6 +43,10 @@ SPLITS = {
         "fri": ["back_squat", "bench_press", "pull_up"],
     },
 }
+# Names people give the presets besides their ids (see kb/answers.py on aliases).
+SPLIT_ALIASES = {"ppl": "push_pull_legs", "bro_split": "body_part", "bro": "body_part",
+                 "body_part_split": "body_part", "full_body_split": "full_body",
+                 "upper_lower_split": "upper_lower", "pl": "powerlifting"}
 
 # What kind of session a day is, from the day types of its exercises (kb.exercises).
 SESSION_OF_DAY_TYPES = (

@@ -314,6 +314,23 @@ def test_nonsense_is_explained_in_one_line_and_asked_again(session, tmp_path):
 
 
 @needs_script
+def test_prefixes_and_aliases_are_answers_and_an_ambiguous_prefix_lists_the_candidates(
+        session, tmp_path):
+    s = session("advise", *all_but("variation", "goal", "season_phase"), "-o", "advice.json")
+    s.answer(r"\[1/3\] " + question_line("variation") + r"[\s\S]*?Variation \(1–12.*: ", "RDL")
+    s.answer(r"\[2/3\] [\s\S]*?Goal \(1–5, \? for help\): ", "p")
+    s.expect("'p' could be power or powerlifting — type a number 1–5 or a name; \\? for help")
+    s.answer(r"Goal \(1–5, \? for help\): ", "hyper")
+    s.answer(r"\[3/3\] [\s\S]*?Season phase \(1–5, \? for help\) \[.*\]: ", "pre")
+    s.confirm_review()
+    s.expect("Wrote advice.json")
+    assert s.finish() == 0
+    profile = json.loads((tmp_path / "advice.json").read_text(encoding="utf-8"))["profile"]
+    assert (profile["variation"], profile["goal"], profile["season_phase"]) == (
+        "romanian", "hypertrophy", "pre_season")
+
+
+@needs_script
 def test_a_too_long_name_is_asked_again(session, tmp_path):
     s = session("advise", *all_but("athlete"), "-o", "advice.json")
     s.answer(r"\[1/1\] " + question_line("athlete"), "x" * 81)

@@ -129,7 +129,8 @@ def test_a_preset_expands_to_its_days(preset):
 
 
 @pytest.mark.parametrize("week, pieces", [
-    ("bro_split", ("week", "'bro_split'", "not a split preset", "upper_lower")),
+    ("arm_day_split", ("week", "'arm_day_split'", "not a split preset", "upper_lower")),
+    ("uper_lower", ("week", "not a split preset", "did you mean 'upper_lower'?")),
     ({"funday": "squat"}, ("week", "'funday'", "not a day", "mon, tue")),
     ({"mon": 5}, ("week.mon", "expected exercise names")),
     ({"mon": ["squat", 3]}, ("week.mon", "expected exercise names")),
