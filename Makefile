@@ -26,13 +26,32 @@ $(VENV)/.test-installed: $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-demo: $(VENV)/.installed
+# The demo installs the package as a user would (`pip install .`, not editable: an editable
+# install of a package whose root is the repository goes through setuptools' import hook, which
+# prints a notice about it on every install). A venv that `make install` or `make test` made
+# editable is used as it is. The sources are prerequisites, so a changed tree is installed again.
+DEMO_SOURCES = $(wildcard *.py engine/*.py kb/*.py rules/*.py templates/* templates/*/* \
+                          examples/* schemas/* py.typed MANIFEST.in)
+
+$(VENV)/.demo-installed: $(BIN)/python setup.cfg pyproject.toml $(DEMO_SOURCES)
+	@if [ ! -e $(VENV)/.installed ]; then \
+	  echo "Installing deadlift-advisor into $(VENV) ..."; \
+	  $(BIN)/python -m pip install --quiet . || exit 1; \
+	fi
+	@touch $@
+
+# Quiet: the verdict, where each file went, and how to put the command on the PATH.
+demo: $(VENV)/.demo-installed
 	@mkdir -p $(OUT)
-	$(BIN)/deadlift-advisor advise --no-input --answers examples/answers.yaml --format html -o $(OUT)/demo-sheet.html --force
-	$(BIN)/deadlift-advisor advise --no-input --answers examples/answers.yaml --format txt -o $(OUT)/demo-sheet.txt --force
-	$(BIN)/deadlift-advisor advise --no-input --answers examples/answers.yaml --format json -o $(OUT)/demo-advice.json --force
-	@cat $(OUT)/demo-sheet.txt
-	@echo "Written: $(OUT)/demo-sheet.html (open it and print: one page), $(OUT)/demo-sheet.txt, $(OUT)/demo-advice.json"
+	@$(BIN)/deadlift-advisor advise --no-input --answers examples/answers.yaml --format html -o $(OUT)/demo-sheet.html --force
+	@$(BIN)/deadlift-advisor advise --no-input --answers examples/answers.yaml --format txt -o $(OUT)/demo-sheet.txt --force
+	@$(BIN)/deadlift-advisor advise --no-input --answers examples/answers.yaml --format json -o $(OUT)/demo-advice.json --force
+	@awk '/^=+$$/ { ruled = 1; next } ruled && NF { print "examples/answers.yaml: " $$0; exit }' $(OUT)/demo-sheet.txt
+	@echo "  $(OUT)/demo-sheet.html   the sheet to print (open it in a browser: one page)"
+	@echo "  $(OUT)/demo-sheet.txt    the same sheet as plain text"
+	@echo "  $(OUT)/demo-advice.json  the advice as JSON"
+	@echo "The command is $(BIN)/deadlift-advisor. To have it on your PATH: 'source $(BIN)/activate'"
+	@echo "(this shell), or 'pipx install .' (every shell). Then: 'deadlift-advisor example'."
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

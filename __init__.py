@@ -12,12 +12,18 @@ package needs to import the package itself.
 
 from .version import __version__
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:  # what __getattr__ returns, for type checkers (py.typed)
+    from .advice import Advice
+    from .api import advise
+    from .errors import AnswerError
+
 __all__ = ["__version__", "advise", "Advice", "AnswerError"]
 
 _LAZY = {"advise": "api", "Advice": "advice", "AnswerError": "errors"}
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(name)

@@ -6,7 +6,7 @@ templates/messages.j2; no decision is taken here.
 
 import functools
 import itertools
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .kb import DAYS, EXERCISES, SOURCES, VARIATIONS
 from .kb import facts as F
@@ -33,7 +33,7 @@ class Advice(NamedTuple):
     schedule: dict | None = None
     alternative: dict | None = None
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, "version": __version__,
                 "profile": self.profile, "classification": self.classification,
                 "placement": self.placement, "prescription": self.prescription,

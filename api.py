@@ -5,12 +5,20 @@ never serve two consultations at once: each thread has its own (issue 11), built
 first call (about 20 ms) and reused by that thread after.
 """
 
+from __future__ import annotations
+
 import threading
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: advice.py loads when the first consultation needs it
+    from collections.abc import Mapping
+
+    from .advice import Advice
 
 _local = threading.local()
 
 
-def advise(answers):
+def advise(answers: Mapping[str, object]) -> Advice:
     """Answers (a mapping, see DESIGN.md) -> Advice. Raises AnswerError on bad answers."""
     from .advice import consult
     from .render import messages

@@ -16,6 +16,7 @@ import sys
 import click
 
 from .errors import AdvisorError, AnswerError, BatchStopped, InputError, OutputError
+from .contracts import NAMES as SCHEMA_NAMES
 from .version import __version__
 
 
@@ -25,6 +26,10 @@ class Group(click.Group):
     def main(self, *args, **kwargs):
         from .interrupts import stop_on_signals
 
+        if os.environ.get("_DEADLIFT_ADVISOR_COMPLETE"):  # a shell asks for candidates
+            from .completion import install
+
+            install()
         stop_on_signals()
         try:
             self._main(*args, **kwargs)
@@ -99,15 +104,36 @@ def _flush_stdout():
         _fail(f"cannot write to standard output: {getattr(exc, 'strerror', None) or exc}", 2)
 
 
+def _complete(kind):
+    """A shell_complete callback: completion.py's candidates for ``kind``, imported only when a
+    shell asks (README, Shell completion)."""
+    def callback(ctx, param, incomplete):
+        from .completion import candidates
+
+        return candidates(kind, ctx, incomplete)
+    return callback
+
+
 def answer_options(fn):
     fn = click.option("--no-input", is_flag=True,
                       help="Never ask: a missing answer takes its default, or is an error if it "
                            "has none.")(fn)
     fn = click.option("--set", "overrides", metavar="KEY=VALUE", multiple=True,
+                      shell_complete=_complete("set"),
                       help="Give or override one answer (repeatable).")(fn)
-    fn = click.option("--answers", "answers_file", metavar="FILE",
+    fn = click.option("--answers", "answers_file", metavar="FILE", shell_complete=_complete("file"),
                       help="Answers as YAML or JSON ('-' reads standard input).")(fn)
-    return fn
+    return no_defaults_option(fn)
+
+
+def no_defaults_option(fn):
+    """--no-defaults, kept in ctx.meta (gather reads it) so no command's signature changes."""
+    def remember(ctx, param, value):
+        ctx.meta["no_defaults"] = value
+
+    return click.option("--no-defaults", is_flag=True, expose_value=False, callback=remember,
+                        help="Ignore your defaults file for this run (deadlift-advisor "
+                             "defaults shows it).")(fn)
 
 
 def output_options(what):
@@ -120,15 +146,26 @@ def output_options(what):
 
 
 def gather(answers_file, overrides):
-    """Answers from the file, then --set on top."""
+    """The defaults file's settings, then the answers file, then --set on top. Which answers
+    came from the defaults alone is kept in ctx.meta["from_defaults"] (the review screen marks
+    them)."""
     from .answer_files import load_answers, parse_overrides
 
     answers = load_answers(answers_file) if answers_file else {}
+    cleared = set()
     for key, value in parse_overrides(overrides).items():
         if value is None:
             answers.pop(key, None)
+            cleared.add(key)  # --set week= clears a default too
         else:
             answers[key] = value
+    ctx = click.get_current_context()
+    if ctx.meta.get("no_defaults"):
+        return answers
+    from . import coach_defaults
+
+    defaults = {k: v for k, v in coach_defaults.load().items() if k not in cleared}
+    answers, ctx.meta["from_defaults"] = coach_defaults.apply(answers, defaults)
     return answers
 
 
@@ -213,7 +250,8 @@ def main(ctx):
     answers, read the advice and save a printable sheet.
 
     \b
-    Example:
+    Examples:
+      deadlift-advisor example
       deadlift-advisor advise --answers examples/answers.yaml --format txt
     """
     if ctx.invoked_subcommand is not None:
@@ -236,9 +274,13 @@ def main(ctx):
                    "a printable sheet.")
 @click.option("--force", is_flag=True, help="Overwrite PATH (and --save-answers) if it exists.")
 @click.option("--save-answers", "save_answers", metavar="PATH",
-              help="Also write the final answers as YAML, to replay with --answers.")
+              help="Also write the final answers as YAML, to replay with --answers. Without "
+                   "it, after questions on a terminal, you are offered to save them.")
+@click.option("--review", is_flag=True,
+              help="Open the answers on the review screen (on a terminal), to change one; they "
+                   "are then offered to be saved back to --answers FILE.")
 @click.pass_context
-def advise(ctx, answers_file, overrides, no_input, fmt, output, force, save_answers):
+def advise(ctx, answers_file, overrides, no_input, fmt, output, force, save_answers, review):
     """Advice for one lifter: classification, placement, prescription, follow-ups.
 
     On a terminal, every answer not given with --answers or --set is asked (one question at a
@@ -252,18 +294,27 @@ def advise(ctx, answers_file, overrides, no_input, fmt, output, force, save_answ
       deadlift-advisor advise --answers me.yaml --set goal=power --save-answers mine.yaml
     """
     try:
+        if review and no_input:
+            raise InputError("--review opens the answers to change them, --no-input never asks "
+                             "— give one of them")
+        if review and not interactive_terminal():
+            raise InputError("--review needs a terminal to show the review screen on — run it "
+                             "in one, or change answers with --set KEY=VALUE")
         answers = gather(answers_file, overrides)
         explicit_fmt = fmt is not None
         fmt = output_format(fmt and fmt.lower(), output)
-        _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers)
+        reopen = (answers_file if answers_file not in (None, "-") else True) if review else None
+        _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers, reopen)
     except KeyboardInterrupt:
         click.echo(err=True)  # after the ^C the terminal echoed (a question may be pending)
         raise
 
 
-def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
+def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers, review=None):
     """Answers (asked if need be) -> advice -> outputs. Raises InputError, AnswerError, or the
-    questionnaire's Cancelled and InputEnded; nothing is written before the last question."""
+    questionnaire's Cancelled and InputEnded; nothing is written before the last question.
+    ``review``: open the review screen even with nothing to ask (the answers file's path, or
+    True); after the questions, the answers are offered to be saved."""
     from .api import advise as run_advice
     from .validation import missing
 
@@ -276,7 +327,7 @@ def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
             from .questionnaire import check_given, pending
 
             answers = check_given(answers)
-            ask = bool(pending(answers))
+            ask = bool(review) or bool(pending(answers))
         elif _checked(answers) and missing(answers):  # without a terminal, defaults apply
             gaps = missing(answers)
             many = len(gaps) > 1
@@ -306,7 +357,7 @@ def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
         if path:
             check_target(path, force)
     ui = Terminal(err=to_stdout or not _stdout_is_terminal())
-    answers = questionnaire(answers, ui)
+    answers = questionnaire(answers, ui, click.get_current_context().meta.get("from_defaults", ()))
     advice = run_advice(answers)
     show_summary(ui, advice)
     if output is None and not to_stdout:
@@ -318,9 +369,14 @@ def _consult(answers, no_input, fmt, explicit_fmt, output, force, save_answers):
         else:
             write_output(output, data, force)
             ui.echo(f"Wrote {output}")
-    _save(save_answers, advice, answers, force)
     if save_answers:
+        _save(save_answers, advice, answers, force)
         ui.echo(f"Wrote your answers to {save_answers}")
+    else:
+        from .questionnaire import offer_answers
+
+        offer_answers(ui, advice, answers, write_output,
+                      review if isinstance(review, str) else None)
 
 
 FORMAT_OF_EXTENSION = {".json": "json", ".txt": "txt", ".md": "md", ".markdown": "md",
@@ -385,19 +441,35 @@ def _stdout_is_terminal():
 @answer_options
 @click.option("--format", "fmt", type=click.Choice(("txt", "json")), default="txt",
               show_default=True, help="Output format.")
+@click.option("--why-not", "why_not", metavar="TARGET",
+              help="Why TARGET is not in the advice, and which single answer would put it "
+                   "there: a day (back_day, leg_day, own_day, ...), max_effort, deadlift, a "
+                   "variation or an exercise.")
+@click.option("--width", type=click.IntRange(60, 100), default=None,
+              help="Wrap the text at this many columns (default: the terminal's, 60-100).")
 @output_options("explanation")
-def explain(answers_file, overrides, no_input, fmt, output, force):
+def explain(answers_file, overrides, no_input, fmt, output, force, why_not, width):
     """How the advice was reached: each conclusion, the rules behind it, and the sources.
 
     \b
     Examples:
       deadlift-advisor explain --answers me.yaml
       deadlift-advisor explain --answers me.yaml --format json -o why.json
+      deadlift-advisor explain --answers me.yaml --why-not back_day
     """
     from .api import advise as run_advice
     from .render import render_trail
 
-    _emit(render_trail(run_advice(gather(answers_file, overrides)), fmt), output, force)
+    answers = gather(answers_file, overrides)
+    if why_not is None:
+        _emit(render_trail(run_advice(answers), fmt, width), output, force)
+        return
+    from . import why_not as counterfactual
+
+    target = counterfactual.resolve(why_not)  # an unknown TARGET fails before any consultation
+    advice = run_advice(answers)
+    _emit(render_trail(advice, fmt, width, why_not=counterfactual.answer(answers, target, advice)),
+          output, force)
 
 
 def _emit(text, output, force):
@@ -443,10 +515,12 @@ def variations(fmt, output, force):
 
 
 @main.command()
-@click.argument("names", nargs=-1, required=True, metavar="A B [C]")
-@click.option("--goal", default="strength", show_default=True,
+@click.argument("names", nargs=-1, required=True, metavar="A B [C]",
+                shell_complete=_complete("variations"))
+@click.option("--goal", default="strength", show_default=True, shell_complete=_complete("goal"),
               help="The goal the variations are programmed for.")
 @click.option("--experience", default="intermediate", show_default=True,
+              shell_complete=_complete("experience"),
               help="The experience they are programmed for.")
 @click.option("--format", "fmt", type=click.Choice(("txt", "md", "html", "json")), default="txt",
               show_default=True, help="Output format (html has the activation charts).")
@@ -470,6 +544,75 @@ def compare(names, goal, experience, fmt, output, force):
     data = catalogue.compare(chosen, goal=check_value("goal", goal),
                              experience=check_value("experience", experience))
     _emit(catalogue.render("compare", data, fmt), output, force)
+
+
+@main.command()
+@click.argument("name", required=False, metavar="[NAME]")
+@output_options("example")
+def example(name, output, force):
+    """The example files that come with the package: without NAME a list, with NAME that file.
+
+    \b
+    Examples:
+      deadlift-advisor example
+      deadlift-advisor example answers.yaml
+      deadlift-advisor example roster.csv -o roster.csv
+    """
+    from . import bundled
+
+    _emit(bundled.example(name) if name is not None else bundled.listing(), output, force)
+
+
+@main.command("schema")
+@click.argument("name", type=click.Choice(SCHEMA_NAMES), default=SCHEMA_NAMES[0], required=False)
+@output_options("schema")
+def schema_command(name, output, force):
+    """The JSON Schema (draft 2020-12) of the advice `advise --format json` prints, or of an
+    answers file (NAME: advice or answers; default advice).
+
+    \b
+    Examples:
+      deadlift-advisor schema
+      deadlift-advisor schema answers -o answers.schema.json
+    """
+    from .contracts import schema_text
+
+    _emit(schema_text(name), output, force)
+
+
+@main.command("defaults")
+@click.option("--path", "path_only", is_flag=True, help="Print only where the file is.")
+@click.option("--init", is_flag=True,
+              help="Create the file with every setting commented out (never over an existing "
+                   "one).")
+def defaults_command(path_only, init):
+    """Your defaults file: settings every run starts from (units, plate step, the team's week,
+    back days, season phase, placement). An answers file, a roster and --set win over it;
+    --no-defaults ignores it for a run.
+
+    \b
+    Examples:
+      deadlift-advisor defaults
+      deadlift-advisor defaults --init
+      $EDITOR "$(deadlift-advisor defaults --path)"
+    """
+    from . import coach_defaults
+
+    path = coach_defaults.location()
+    if path_only:
+        click.echo(path)
+        return
+    if init:
+        coach_defaults.create(path)
+        click.echo(f"Wrote {path} — remove the '#' in front of a setting to use it")
+        return
+    settings = coach_defaults.load(path)
+    state = ("" if os.path.lexists(path) else
+             " (not created yet: deadlift-advisor defaults --init writes one to edit)")
+    click.echo(f"Your defaults file: {path}{state}")
+    from .render import render_defaults
+
+    click.echo(render_defaults(settings), nl=False)
 
 
 @main.group()
@@ -502,6 +645,10 @@ def kb_check(jobs, limit):
     elapsed = time.perf_counter() - start
     click.echo(f"{report['profiles']} profiles checked in {elapsed:.1f} s; "
                f"{report['rules_fired']} of {report['rules']} rules fired")
+    if report["partial"]:
+        click.echo(f"partial check: {report['profiles']} of {report['whole']} profiles, so the "
+                   f"hygiene checks that need them all (every rule fires, every variation and "
+                   f"exercise is reached) were skipped")
     for answers, problems in report["violations"]:
         for problem in problems:
             click.echo(f"VIOLATION {problem} — answers: {answers}")
@@ -521,7 +668,9 @@ def kb_check(jobs, limit):
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
               help="Processes to use (default: one per core).")
 @click.option("--force", is_flag=True, help="Overwrite sheets that already exist.")
-def batch(roster, out_dir, fmt, jobs, force):
+@no_defaults_option
+@click.pass_context
+def batch(ctx, roster, out_dir, fmt, jobs, force):
     """One sheet per athlete of a roster (CSV, or a YAML/JSON list), plus summary.csv.
 
     A bad row is reported with its row number and skipped; the exit code is 1 if any row
@@ -536,6 +685,13 @@ def batch(roster, out_dir, fmt, jobs, force):
 
     stopped = None
     rows = batch_module.load_roster(roster)
+    if not ctx.meta.get("no_defaults"):
+        from . import coach_defaults
+
+        defaults = coach_defaults.load()
+        if defaults:  # under every row's own answers (a bad row stays that row's error)
+            rows = [(n, coach_defaults.apply(a, defaults)[0] if isinstance(a, dict) else a)
+                    for n, a in rows]
     show = sys.stderr.isatty()
     try:
         with click.progressbar(length=len(rows), label="Writing sheets", file=sys.stderr,

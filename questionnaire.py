@@ -153,22 +153,57 @@ class Terminal:
     def echo(self, text="", nl=True):
         click.echo(text, nl=nl, err=self.err, color=self.colour)
 
+    @staticmethod
+    def width():
+        """Columns to fill: the terminal's, less a margin, between 40 and 100."""
+        return max(40, min(100, shutil.get_terminal_size((80, 24)).columns) - 2)
+
     def wrap(self, text, indent="", subsequent=None):
-        width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns) - 2)
-        return "\n".join(textwrap.wrap(str(text).strip(), width=width,
+        """``text`` wrapped to the terminal at word boundaries (a word longer than a line is
+        the only thing ever broken)."""
+        return "\n".join(textwrap.wrap(str(text).strip(), width=self.width(),
                                        initial_indent=indent,
                                        subsequent_indent=indent if subsequent is None
-                                       else subsequent))
+                                       else subsequent, break_on_hyphens=False))
+
+    def menu(self, rows):
+        """Numbered rows ``(label, id)``, labels aligned, the id dimmed after them; the id
+        column goes when it would not fit the terminal (ids are still taken as answers)."""
+        width = max(len(lab) for lab, _ in rows)
+        with_ids = all(6 + width + len(key or "") <= self.width() for _, key in rows)
+        for number, (lab, key) in enumerate(rows, 1):
+            line = f"  {number:>2}. "
+            if with_ids and key:
+                self.echo(line + f"{lab:<{width}}  " + self.style(key, dim=True))
+            else:
+                self.echo(self.wrap(lab, line, " " * len(line)))
+
+    def problem(self, text):
+        """A wrong answer's line as click prints it after "Error: ", wrapped and in red."""
+        return self.style(textwrap.fill(text, width=self.width() - len("Error: "),
+                                        subsequent_indent="  ", break_on_hyphens=False),
+                          fg="red")
+
+    def _input_line(self, text, room=12):
+        """A prompt too long for the terminal, wrapped: all but its last line printed, the last
+        returned for the input line (``room`` left for the default and the reply)."""
+        lines = textwrap.wrap(text, width=self.width() - room, break_on_hyphens=False) or [text]
+        for line in lines[:-1]:
+            self.echo(self.style(line, bold=True))
+        return self.style(lines[-1], bold=True)
 
     def prompt(self, text, **kwargs):
+        default = kwargs.get("default")
+        shown_default = kwargs.get("show_default", True) and default not in (None, "")
+        room = 8 + (len(str(default)) + 3 if shown_default else 0)
         try:
-            return click.prompt(self.style(text, bold=True), err=self.err, **kwargs)
+            return click.prompt(self._input_line(text, room), err=self.err, **kwargs)
         except click.Abort as exc:
             raise _why(exc) from None
 
     def confirm(self, text, default):
         try:
-            return click.confirm(self.style(text, bold=True), default=default, err=self.err)
+            return click.confirm(self._input_line(text), default=default, err=self.err)
         except click.Abort as exc:
             raise _why(exc) from None
 
@@ -238,8 +273,8 @@ class ChoiceAnswer(click.ParamType):
         else:
             near = nearest(text, self.ids, self.aliases)
             problem = f"{shown(text)} is not a choice" + (f" (did you mean '{near}'?)" if near else "")
-        self.fail(self.ui.style(f"{problem} — type a number 1–{len(self.ids)} or a name; ? for "
-                                f"help", fg="red"))
+        self.fail(self.ui.problem(f"{problem} — type a number 1–{len(self.ids)} or a name; ? for "
+                                f"help"))
 
 
 class NumberAnswer(click.ParamType):
@@ -258,8 +293,8 @@ class NumberAnswer(click.ParamType):
         if _digits(text) and self.low <= int(text) <= self.high:
             return int(text)
         what = "out of range" if _digits(text) else "not a whole number"
-        self.fail(self.ui.style(f"'{text}' is {what} — type a whole number from {self.low} to "
-                                f"{self.high}; ? for help", fg="red"))
+        self.fail(self.ui.problem(f"'{text}' is {what} — type a whole number from {self.low} to "
+                                f"{self.high}; ? for help"))
 
 
 class TextAnswer(click.ParamType):
@@ -278,7 +313,7 @@ class TextAnswer(click.ParamType):
             return check_value(self.key, str(value))
         except AnswerError as exc:
             message = str(exc).removeprefix(f"{self.key}: ")
-            self.fail(self.ui.style(f"{message}; ? for help", fg="red"))
+            self.fail(self.ui.problem(f"{message}; ? for help"))
 
 
 class ReviewAnswer(click.ParamType):
@@ -298,8 +333,8 @@ class ReviewAnswer(click.ParamType):
             return CONFIRM
         if _digits(text) and 1 <= int(text) <= self.count:
             return int(text)
-        self.fail(self.ui.style(f"'{text}' is not an answer number — type 1–{self.count} to "
-                                f"change one, or press Enter to confirm; ? for help", fg="red"))
+        self.fail(self.ui.problem(f"'{text}' is not an answer number — type 1–{self.count} to "
+                                f"change one, or press Enter to confirm; ? for help"))
 
 
 # --- asking --------------------------------------------------------------------------------------
@@ -308,16 +343,17 @@ def ask(ui, key, current=None, progress=None):
     """Ask one question until a valid answer comes; returns the cleaned value."""
     spec, words = ANSWERS[key], question(key)
     ui.echo()
-    marker = ui.style(f"[{progress[0]}/{progress[1]}] ", fg="cyan") if progress else ""
-    ui.echo(marker + ui.style(words["question"], bold=True))
+    marker = f"[{progress[0]}/{progress[1]}] " if progress else ""
+    lines = ui.wrap(marker + words["question"], "", " " * len(marker)).split("\n")
+    ui.echo(ui.style(marker, fg="cyan") + ui.style(lines[0][len(marker):], bold=True))
+    for line in lines[1:]:
+        ui.echo(ui.style(line, bold=True))
     default = current if current is not None else spec.get("default")
     show_default = True
     if spec["type"] == "choice":
         ids = spec["choices"]
         labels = {c: words["choices"][c]["label"] for c in ids}
-        width = max(len(lab) for lab in labels.values())
-        for number, choice in enumerate(ids, 1):
-            ui.echo(f"  {number:>2}. {labels[choice]:<{width}}  " + ui.style(choice, dim=True))
+        ui.menu([(labels[c], c) for c in ids])
         ptype = ChoiceAnswer(ids, labels, ui, spec.get("aliases"))
         text = f"{words['prompt']} (1–{len(ids)}, ? for help)"
     elif spec["type"] == "int":
@@ -345,29 +381,41 @@ def show_help(ui, key):
     for number, choice in enumerate(choices, 1):
         entry = words["choices"][choice]
         ui.echo()
-        ui.echo(ui.style(f"  {number:>2}. {entry['label']} ({choice})", bold=True))
+        named = _normalise(choice) in _normalise(entry["label"])  # "Muscle size (hypertrophy)"
+        ui.echo(ui.style(f"  {number:>2}. {entry['label']}" + ("" if named else f" ({choice})"),
+                         bold=True))
         ui.echo(ui.wrap(entry["help"], indent="      "))
     ui.echo()
 
 
 def walk(answers, ui):
-    """Ask every pending question in order, counting only the ones that will be asked."""
-    asked = 0
+    """Ask every pending question in order, counting only the ones that will be asked.
+
+    The count never grows: a question an answer brings in (an injury's stage) is numbered as a
+    follow-up of that answer ([6a/9]); one an answer makes moot only shortens the walk."""
+    asked, total, follow_ups = 0, None, 0
     while True:
         todo = pending(answers)
         if not todo:
             return answers
-        answers[todo[0]] = ask(ui, todo[0], progress=(asked + 1, asked + len(todo)))
-        asked += 1
+        if total is not None and asked + len(todo) > total:
+            follow_ups += 1
+            number = f"{asked}{'abcdefgh'[follow_ups - 1]}"
+        else:
+            total = asked + len(todo)
+            asked, follow_ups = asked + 1, 0
+            number = str(asked)
+        answers[todo[0]] = ask(ui, todo[0], progress=(number, total))
         if "injury_stage" in answers and not is_relevant("injury_stage", answers):
             del answers["injury_stage"]  # a given stage, and the injury was answered 'none'
 
 
-def review(answers, given, ui):
+def review(answers, given, ui, from_defaults=frozenset()):
     """The review screen: confirm, or change an answer and whatever depends on it.
 
     ``given`` maps the answers that came from --answers/--set to their values; they are marked
-    as given while they keep that value."""
+    as given while they keep that value, and those in ``from_defaults`` as from the defaults
+    file."""
     words = wording()["screens"]["review"]
     extras_words = wording()["extras"]
     while True:
@@ -379,15 +427,20 @@ def review(answers, given, ui):
         ui.echo(ui.style(words["title"], bold=True, underline=True))
         for number, key in enumerate(keys, 1):
             if key in ("weights", "week"):
-                shown = _extras_shown(key, answers, extras_words)
-                origin = ""
+                shown_as = _extras_shown(key, answers, extras_words)
+                kept = [k for k in (("one_rm", "recent_set", "plate_step") if key == "weights"
+                                    else ("week",)) if k in answers]
             else:
-                shown = label(key, answers[key])
-                origin = ui.style("  (given)", dim=True) if given.get(key, ...) == answers[key] \
-                    else ""
-            ui.echo(f"  {number:>2}. {names[key] + ':':<{width + 1}}  {shown}{origin}")
+                shown_as = label(key, answers[key])
+                kept = [key]
+            origin = ""
+            if kept and all(given.get(k, ...) == answers[k] for k in kept):
+                origin = words["from_defaults" if set(kept) <= from_defaults else "given"]
+            line = f"  {number:>2}. {names[key] + ':':<{width + 1}}  "
+            text = ui.wrap(shown_as, line, " " * len(line))
+            ui.echo(text + (ui.style(f"  {origin}", dim=True) if origin else ""))
         choice = ui.prompt(f"{words['prompt']} (? for help)", type=ReviewAnswer(len(keys), ui),
-                           default="y")
+                           default="", show_default=False)
         if choice is HELP:
             ui.echo()
             ui.echo(ui.wrap(words["help"], indent="  "))
@@ -404,25 +457,59 @@ def review(answers, given, ui):
 
 def _extras_shown(key, answers, words):
     if key == "weights":
+        units = answers.get("units", ANSWERS["units"]["default"])
         parts = []
         if answers.get("recent_set") is not None:
-            parts.append(f"recent set {_extra(answers['recent_set'])}")
+            parts.append(f"recent set {_set_shown(answers['recent_set'], units)}")
         if answers.get("one_rm") is not None:
-            one_rm = answers["one_rm"]
-            parts.append(f"1RM {_num(one_rm)}")
+            parts.append(f"1RM {_weight_shown(answers['one_rm'], units)}")
         if parts and answers.get("max_lift"):
             parts.append(words["max_lift"]["shown"][answers["max_lift"]])
+        if answers.get("plate_step") is not None:
+            parts.append(f"plate step {_weight_shown(answers['plate_step'], units)}")
         return "; ".join(parts) or words["weights"]["none"]
     week = answers.get("week")
     if week is None:
         return words["week"]["none"]
     if isinstance(week, str):
-        return words["week"]["splits"].get(week, week)
-    return "; ".join(f"{d}: {_extra(v)}" for d, v in week.items() if v) or "rest all week"
+        from .extra_answers import check_week
+
+        return words["week"]["splits"][check_week(week)["split"]]
+    return "; ".join(f"{DAY_NAMES.get(d, d)}: {_extra(v)}" for d, v in week.items() if v) \
+        or "rest all week"
+
+
+def _set_shown(value, units):
+    """A recent set as "140 kg × 5 @ RPE 8", however it was typed."""
+    from .extra_answers import SET_PATTERN
+
+    if isinstance(value, str):
+        match = SET_PATTERN.fullmatch(re.sub(r"\s+", "", value))
+        if not match:
+            return value
+        weight, unit, reps, rpe = match.groups()
+        value = {"weight": f"{weight} {unit}" if unit else weight, "reps": reps, "rpe": rpe}
+    if not isinstance(value, dict):
+        return str(value)
+    weight = _weight_shown(value.get("weight"), units)
+    return f"{weight} × {value.get('reps')} @ RPE {_num(value.get('rpe'))}"
+
+
+def _weight_shown(value, units):
+    """A weight as the review screen shows it: with its unit ("1RM 180 kg"), as typed when it
+    names one ("405 lb")."""
+    if isinstance(value, str) and _is_number(value.strip()):
+        value = float(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{_num(value)} {units}"
+    return str(value)
+
+
+CLEAR = ("none", "no", "-")  # typed to clear an optional answer; Enter keeps it
 
 
 class LoadAnswer(click.ParamType):
-    """A recent set (WEIGHTxREPS@RPE) or a 1RM, checked in the chosen units; '' clears."""
+    """A recent set (WEIGHTxREPS@RPE) or a 1RM, checked in the chosen units; 'none' clears."""
 
     name = "load"
 
@@ -433,10 +520,12 @@ class LoadAnswer(click.ParamType):
     def convert(self, value, param, ctx):
         from .extra_answers import SET_PATTERN, check_one_rm, check_recent_set
 
+        if isinstance(value, dict):  # the default: what was there, kept
+            return value
         text = str(value).strip()
         if text == "?":
             return HELP
-        if not text:
+        if not text or text.lower() in CLEAR:
             return {}
         try:
             if SET_PATTERN.fullmatch(re.sub(r"\s+", "", text)):
@@ -446,25 +535,33 @@ class LoadAnswer(click.ParamType):
             # kept as typed when it names its unit ("405 lb"): the answers file says what was said
             return {"one_rm": weight if _is_number(text) else text}
         except AnswerError as exc:
-            self.fail(self.ui.style(f"{exc}; ? for help", fg="red"))
+            self.fail(self.ui.problem(f"{exc}; ? for help"))
 
 
 def ask_weights(answers, ui):
+    """A recent set or a 1RM; Enter keeps the one there, 'none' clears it."""
     words = wording()["extras"]["weights"]
     units = answers.get("units", ANSWERS["units"]["default"])
+    current = ({"recent_set": answers["recent_set"]} if answers.get("recent_set") is not None
+               else {"one_rm": answers["one_rm"]} if answers.get("one_rm") is not None else {})
     ui.echo()
-    ui.echo(ui.style(words["question"], bold=True))
+    ui.echo(ui.style(ui.wrap(words["question"]), bold=True))
+    ui.echo(ui.wrap(words["hint"].format(units=units), "  "))
+    shown_default = next(iter(current.values()), None)
     while True:
-        value = ui.prompt(f"{words['prompt']} [{units}]", type=LoadAnswer(units, ui), default="",
-                          show_default=False)
+        value = ui.prompt(words["prompt"], type=LoadAnswer(units, ui),
+                          default=_num(shown_default) if shown_default is not None else "",
+                          show_default=shown_default is not None)
         if value is HELP:
             ui.echo(ui.wrap(words["help"], indent="  "))
             continue
-        answers.pop("recent_set", None)
-        answers.pop("one_rm", None)
-        answers.pop("max_lift", None)
-        answers.update(value)
-        if value and answers.get("variation", "conventional") != "conventional":
+        if value == {} or value != current:
+            answers.pop("recent_set", None)
+            answers.pop("one_rm", None)
+            answers.pop("max_lift", None)
+            answers.update(value)
+        if value and value != current and answers.get("variation", "conventional") != \
+                "conventional":
             ask_max_lift(answers, ui)
         return
 
@@ -487,38 +584,80 @@ def ask_max_lift(answers, ui):
 
 
 def ask_week(answers, ui):
+    """A split preset, or the week day by day; Enter keeps the week there, 'none' clears it."""
+    from .extra_answers import check_week
     from .kb.weeks import SPLITS, WEEKDAYS as DAYS
 
     words = wording()["extras"]["week"]
     presets = list(SPLITS)
+    current = answers.get("week")
     ui.echo()
-    ui.echo(ui.style(words["question"], bold=True))
-    for number, name in enumerate(presets, 1):
-        ui.echo(f"  {number}. {words['splits'][name]}  " + ui.style(name, dim=True))
-    ui.echo(f"  {len(presets) + 1}. Day by day")
+    ui.echo(ui.style(ui.wrap(words["question"]), bold=True))
+    ui.menu([*((words["splits"][name], name) for name in presets), (words["by_day"], None)])
+    ui.echo(ui.wrap(words["hint"], "  "))
+    default = ""
+    if isinstance(current, str):
+        default = check_week(current)["split"]
+    elif current is not None:
+        default = str(len(presets) + 1)
     while True:
-        text = ui.prompt(words["prompt"], default="", show_default=False).strip().lower()
+        text = ui.prompt(f"{words['prompt']} (1–{len(presets) + 1}, ? for help)", default=default,
+                         show_default=bool(default)).strip()
         if text == "?":
             ui.echo(ui.wrap(words["help"], indent="  "))
             continue
-        if not text:
+        if text.lower() in CLEAR or not text:
             answers.pop("week", None)
             return
         if _digits(text) and 1 <= int(text) <= len(presets):
             answers["week"] = presets[int(text) - 1]
             return
-        if text in presets:
-            answers["week"] = text
-            return
         if text == str(len(presets) + 1):
             break
-        ui.echo(ui.style(f"'{text}' is not one of 1–{len(presets) + 1}; ? for help", fg="red"))
-    week = {}
-    for day in DAYS:
-        items = ui.prompt(f"  {DAY_NAMES[day]} ({words['day_prompt']})", default="",
-                          show_default=False)
-        week[day] = [part.strip() for part in items.split(",") if part.strip()]
-    answers["week"] = week
+        try:
+            answers["week"] = check_week(text)["split"]
+            return
+        except AnswerError as exc:
+            ui.echo(ui.style(ui.wrap(f"{str(exc).removeprefix('week: ')}; type "
+                                     f"1–{len(presets) + 1}, ? for help", "", "  "), fg="red"))
+    from .kb.exercises import EXERCISES
+
+    before = check_week(current)["days"] if current is not None else {}
+    before = {d: [EXERCISES[e]["label"] if e in EXERCISES else e for e in names]
+              for d, names in before.items()}
+    ui.echo(ui.wrap(words["day_hint"], "  "))
+    answers["week"] = {day: ask_day(ui, day, ", ".join(before.get(day, ())), words)
+                       for day in DAYS}
+
+
+def ask_day(ui, day, current, words):
+    """One day's exercises, checked as they are typed: a line the week check refuses is asked
+    again; a name the catalogue does not know is flagged with the nearest one, and Enter keeps
+    the line as typed."""
+    from .extra_answers import check_week
+    from .kb.exercises import find_exercise, suggest_exercise
+
+    default = current
+    while True:
+        line = ui.prompt(f"  {DAY_NAMES[day]}", default=default,
+                         show_default=bool(default)).strip()
+        if line.lower() == "rest":
+            return []
+        try:
+            check_week({day: line})
+        except AnswerError as exc:
+            ui.echo(ui.style(ui.wrap(str(exc), "    ", "      "), fg="red"))
+            continue
+        names = [part.strip() for part in line.split(",") if part.strip()]
+        unknown = [n for n in names if find_exercise(n) is None]
+        if not unknown or line == default:
+            return names
+        for name in unknown:
+            near = suggest_exercise(name)
+            hint = words["did_you_mean"].format(label=near) if near else ""
+            ui.echo(ui.style(ui.wrap(words["unknown"].format(name=shown(name), hint=hint),
+                                     "    "), fg="yellow"))
+        default = line
 
 
 def _extra(value):
@@ -546,16 +685,15 @@ def change(answers, key, ui):
             answers[other] = ask(ui, other, current=answers[other])
 
 
-def questionnaire(answers, ui):
-    """Given answers -> complete answers, asked and reviewed on ``ui``."""
+def questionnaire(answers, ui, from_defaults=frozenset()):
+    """Given answers -> complete answers, asked and reviewed on ``ui``. ``from_defaults``: the
+    keys whose value came from the defaults file (marked so on the review screen)."""
     given = dict(answers)
     answers = dict(answers)
-    todo = pending(answers)
-    if todo:
-        ui.echo(ui.style("deadlift-advisor", bold=True) + " — a few questions about your deadlift. "
-                "Enter takes the [default], ? explains a question, Ctrl-C stops.")
+    if pending(answers):
+        ui.echo(ui.wrap(wording()["screens"]["intro"]))
     walk(answers, ui)
-    return review(answers, given, ui)
+    return review(answers, given, ui, frozenset(from_defaults))
 
 
 # --- after the questions -------------------------------------------------------------------------
@@ -607,15 +745,41 @@ def sheet_formats():
         [f for f in formats if f not in DEFAULT_SHEET_FORMATS]
 
 
-def default_sheet_path(advice, fmt, folder="."):
-    """deadlift-sheet-<athlete or date>.<ext>, numbered when that name is taken."""
+def default_sheet_path(advice, fmt, folder=".", kind="sheet"):
+    """deadlift-<kind>-<athlete or date>.<ext>, numbered when that name is taken."""
     athlete = advice.profile.get("athlete") or ""
     slug = re.sub(r"[^\w]+", "-", athlete.casefold()).strip("-_")
-    stem = f"deadlift-sheet-{slug or datetime.date.today().isoformat()}"
+    stem = f"deadlift-{kind}-{slug or datetime.date.today().isoformat()}"
     path, number = f"{stem}.{fmt}", 2
     while os.path.lexists(os.path.join(folder, path)):
         path, number = f"{stem}-{number}.{fmt}", number + 1
     return path
+
+
+def _write_where_asked(ui, words, default, ext, data, write):
+    """Ask for a path until ``data`` is written there (``words``: its ``path`` prompt and
+    ``path_help``); an existing file is only replaced after the user confirms. Returns it."""
+    from .errors import InputError
+
+    while True:
+        path = ui.prompt(f"{words['path']} (? for help)", default=default).strip()
+        if path == "?":
+            ui.echo(ui.wrap(words["path_help"], indent="  "))
+            continue
+        path = os.path.expanduser(path)
+        if not os.path.splitext(path)[1]:
+            path = f"{path}.{ext}"
+        force = False
+        if os.path.isfile(path):
+            if not ui.confirm(f"'{path}' already exists. Overwrite it?", default=False):
+                continue
+            force = True
+        try:
+            write(path, data, force)
+        except InputError as exc:
+            ui.echo(ui.style(ui.wrap(f"{exc} — try another name", "", "  "), fg="red"))
+            continue
+        return path
 
 
 def offer_sheet(ui, advice, write, default_format=None):
@@ -645,30 +809,27 @@ def offer_sheet(ui, advice, write, default_format=None):
         try:
             data = render(advice, fmt)
         except InputError as exc:  # e.g. no browser for the pdf: say so, offer the others
-            ui.echo(ui.style(f"{exc} — choose another format", fg="red"))
+            ui.echo(ui.style(ui.wrap(f"{exc} — choose another format", "", "  "), fg="red"))
             continue
         break
-    while True:
-        path = ui.prompt(f"{words['path']} (? for help)",
-                         default=default_sheet_path(advice, fmt)).strip()
-        if path == "?":
-            ui.echo(ui.wrap(words["path_help"], indent="  "))
-            continue
-        path = os.path.expanduser(path)
-        if not os.path.splitext(path)[1]:
-            path = f"{path}.{fmt}"
-        force = False
-        if os.path.isfile(path):
-            if not ui.confirm(f"'{path}' already exists. Overwrite it?", default=False):
-                continue
-            force = True
-        try:
-            write(path, data, force)
-        except InputError as exc:
-            ui.echo(ui.style(f"{exc} — try another name", fg="red"))
-            continue
-        ui.echo(f"Wrote {path}")
-        return path
+    path = _write_where_asked(ui, words, default_sheet_path(advice, fmt), fmt, data, write)
+    ui.echo(f"Wrote {path}")
+    return path
+
+
+def offer_answers(ui, advice, answers, write, path=None):
+    """Offer to save the answers (as copier keeps its answers file); returns the path written,
+    or None. ``path``: the file the answers came from, offered first (replaced only after the
+    user confirms)."""
+    words = wording()["screens"]["answers"]
+    ui.echo()
+    if not ui.confirm(words["offer"], default=True):
+        return None
+    default = path or default_sheet_path(advice, "yaml", kind="answers")
+    target = _write_where_asked(ui, words, default, "yaml", answers_yaml(advice.profile, answers),
+                                write)
+    ui.echo(ui.wrap(words["wrote"].format(path=target)))
+    return target
 
 
 def answers_yaml(profile, given=None):

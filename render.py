@@ -285,16 +285,119 @@ def render(advice, fmt, *, generated=None, **options):
     return _RENDERERS[fmt](advice, generated, **options)
 
 
-def render_trail(advice, fmt):
-    """The HOW trail (explain.trail) as text (txt) or JSON."""
+# The columns `explain` wraps at: the terminal's width, kept within these bounds.
+TRAIL_WIDTHS = (60, 100)
+
+
+def trail_width(width=None):
+    """``width``, or the terminal's (COLUMNS first, 80 when there is no terminal), kept within
+    TRAIL_WIDTHS: never narrower than a readable line, never wider than one to read at once."""
+    import shutil
+
+    if width is None:
+        width = shutil.get_terminal_size((80, 24)).columns
+    lo, hi = TRAIL_WIDTHS
+    return max(lo, min(hi, width))
+
+
+def render_trail(advice, fmt, width=None, why_not=None):
+    """The HOW trail (explain.explanation) as text (txt, wrapped at trail_width(width)) or JSON;
+    with ``why_not`` (why_not.answer for this advice), that answer instead. The JSON keeps every
+    key it had and adds: per conclusion ``kind``, ``about``, ``title``, ``statement``,
+    ``details``; the day, loads and alternative conclusions; ``rules_fired``."""
     import json
 
-    from .explain import trail
+    from .explain import explanation
 
-    t = trail(advice)
+    a = _as_dict(advice)
+    if why_not is not None:
+        if fmt == "json":
+            return json.dumps(why_not, indent=2, ensure_ascii=False) + "\n"
+        return environment().get_template("why_not.txt.j2").render(
+            w=why_not, a=a, width=trail_width(width), **_answer_words())
+    t = explanation(a)
+    words = environment().get_template("partials/conclusions.j2").module
+    labels = {f["exercise"]: f["label"] for f in a["follow_ups"]}
+    numbers, counted = [], {}
+    for c in t["conclusions"]:
+        # Warnings and advice by their number on the sheet.
+        numbers.append(counted.get(c["kind"], 0) + 1 if c["kind"] in ("warning", "advice")
+                       else None)
+        counted[c["kind"]] = numbers[-1]
+        c["title"], c["statement"], c["details"] = _worded(
+            words, {**c, "number": numbers[-1], "labels": [labels.get(c["about"])]}, a)
     if fmt == "json":
         return json.dumps(t, indent=2, ensure_ascii=False) + "\n"
-    return environment().get_template("explain.txt.j2").render(t=t)
+    fired = [{**f, "runs": _step_runs(f["steps"])} for f in t["rules_fired"]]
+    return environment().get_template("explain.txt.j2").render(
+        entries=_reading(t["conclusions"], numbers, words, a, labels), fired=fired,
+        steps=len(a["trace"]), width=trail_width(width))
+
+
+def _worded(words, c, a):
+    """A conclusion's title, statement and detail lines (templates/partials/conclusions.j2)."""
+    lines = [" ".join(line.split()) for line in words.statement(c, a).split("\n")]
+    lines = [line for line in lines if line]
+    return words.title(c), lines[0], lines[1:]
+
+
+def _reading(conclusions, numbers, words, a, labels):
+    """The conclusions as `explain` prints them: in reading order; follow-ups with the same
+    verdict, rules and sources as one entry; a rule already explained under an earlier entry
+    refers back to it (``again``: that entry's title) instead of being spelled out again."""
+    from .explain import in_reading_order
+
+    entries, grouped, explained = [], {}, {}
+    number = {id(c): n for c, n in zip(conclusions, numbers, strict=True)}
+    for c in in_reading_order(conclusions):
+        sources = [s["key"] for s in c["sources"]]
+        if c["kind"] == "follow-up":
+            same = (c["value"], tuple(r["rule"] for r in c["rules"]), tuple(sources))
+            if same in grouped:
+                grouped[same]["abouts"].append(c["about"])
+                continue
+        entry = {"c": c, "sources": sources, "abouts": [c["about"]]}
+        if c["kind"] == "follow-up":
+            grouped[same] = entry
+        entries.append(entry)
+    out = []
+    for entry in entries:
+        c = entry["c"]
+        title, statement, details = _worded(words, {**c, "number": number[id(c)], "labels": [
+            labels.get(x) for x in entry["abouts"]]}, a)
+        rules = [{**r, "again": explained.get(r["rule"])} for r in c["rules"]]
+        for r in rules:
+            explained.setdefault(r["rule"], title)
+        out.append({"title": title, "lines": [statement, *details], "rules": rules,
+                    "sources": entry["sources"]})
+    return out
+
+
+def _step_runs(steps):
+    """[15, 16, 17, 20] -> [(15, 17), (20, 20)], for "steps 15–17, 20"."""
+    runs = []
+    for step in steps:
+        if runs and runs[-1][1] == step - 1:
+            runs[-1] = (runs[-1][0], step)
+        else:
+            runs.append((step, step))
+    return runs
+
+
+@functools.cache
+def _answer_words():
+    """How the questionnaire names each answer and its choices (templates/questions.yaml), for
+    `explain --why-not` to say which answer would change what."""
+    from .resources import template_yaml
+
+    wording = template_yaml("questions.yaml")
+    names = {key: q["name"] for key, q in wording["questions"].items()}
+    choices = {key: {v: c["label"] for v, c in q.get("choices", {}).items()}
+               for key, q in wording["questions"].items()}
+    max_lift = wording["extras"]["max_lift"]
+    names["max_lift"] = max_lift["question"].rstrip("?")
+    choices["max_lift"] = dict(max_lift["choices"])
+    return {"answer_names": names, "answer_choices": choices}
 
 
 def summary_lines(advice):
@@ -309,3 +412,14 @@ def summary_lines(advice):
         days=wording["questions"]["placement"]["choices"])
     lines = text.split("\n")
     return a, lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def render_defaults(settings):
+    """What a defaults file sets (coach_defaults.load), for `deadlift-advisor defaults`."""
+    from .kb.answers import SPEC
+    from .resources import template_yaml
+
+    wording = template_yaml("questions.yaml")
+    return environment().get_template("defaults.txt.j2").render(
+        settings=settings, units=settings.get("units", SPEC["units"]["default"]),
+        questions=wording["questions"], extras=wording["extras"])

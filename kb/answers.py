@@ -79,6 +79,10 @@ SPEC = {
                  "asked": False},
 }
 
+# What a coach's defaults file may set (coach_defaults.py): the gym's and the team's settings,
+# never what belongs to one lifter (variation, goal, experience, injury, weights).
+DEFAULTABLE = ("units", "plate_step", "week", "back_days_per_week", "season_phase", "placement")
+
 ANSWERS = {k: spec for k, spec in SPEC.items() if spec.get("asked", True)}  # asked, in order
 EXTRA_ANSWERS = {k: spec for k, spec in SPEC.items() if not spec.get("asked", True)}
 

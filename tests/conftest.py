@@ -7,12 +7,18 @@ stratified subset of the enumerated input space for tests that cannot afford all
 """
 
 import collections
+import os
 import random
 
 import pytest
 
 import deadlift_advisor
 from deadlift_advisor.kb import enumerated_space
+
+# No run of the suite reads the defaults file of whoever runs it (coach_defaults.py): every
+# process it starts inherits a path that does not exist; tests of the file set their own.
+os.environ["DEADLIFT_ADVISOR_DEFAULTS"] = os.path.join(os.path.dirname(__file__),
+                                                       "no-such-defaults.yaml")
 
 # The smallest valid answer set: the three required answers (README, "Answer keys").
 MINIMAL_ANSWERS = {"variation": "conventional", "goal": "strength", "experience": "intermediate"}

@@ -73,16 +73,18 @@ def test_variations_table_lists_every_variation_with_category_and_provisional_ma
 
 def test_variations_markdown_marks_provisional_ones():
     out = ok("variations", "--format", "md")
-    for vid, v in VARIATIONS.items():
-        (row,) = [line for line in out.splitlines() if f"(`{vid}`)" in line]
-        cells = [c.strip() for c in row.strip().strip("|").split("|")]
-        assert cells[0] == f"{v['label']} (`{vid}`)"
+    sections = out.split("\n## ")[1:]
+    assert len(sections) == len(VARIATIONS)
+    for (vid, v), section in zip(VARIATIONS.items(), sections, strict=True):
+        lines = section.splitlines()
+        assert lines[0] == f"{v['label']} (`{vid}`)"
+        fields = dict(line[4:].split(":** ", 1) for line in lines if line.startswith("- **"))
         expected = v["category"] + (" (provisional)" if v["provisional"] else "")
-        assert cells[1] == expected, row
-        assert cells[2] == ", ".join(label(m) for m in v["primary"])
-        assert cells[3] == ", ".join(label(m) for m in v["secondary"])
-        assert cells[5] == ", ".join(v["sources"])
-    assert out.count("(provisional) |") == sum(v["provisional"] for v in VARIATIONS.values())
+        assert fields["Category"] == expected, section
+        assert fields["Prime movers"] == ", ".join(label(m) for m in v["primary"])
+        assert fields["Secondary movers"] == ", ".join(label(m) for m in v["secondary"])
+        assert fields["Sources"] == ", ".join(v["sources"])
+    assert out.count(" (provisional)\n") == sum(v["provisional"] for v in VARIATIONS.values())
 
 
 def test_variations_json_is_the_catalogue():
@@ -163,21 +165,24 @@ def test_compare_json_has_kb_tiers_and_the_day_each_goes_on():
         <= cited
 
 
-def test_compare_md_has_a_column_per_variation():
+def test_compare_md_has_a_line_per_variation_in_every_row():
     names = ["conventional", "trap_bar", "rack_pull"]
     md = ok("compare", *names, "--format", "md")
-    header = [line for line in md.splitlines() if line.startswith("| |")][0]
-    assert [c.strip() for c in header.strip("| ").split("|") if c.strip()] == [
-        VARIATIONS[n]["label"] for n in names]
-    (cat_row,) = [line for line in md.splitlines() if line.startswith("| Category |")]
-    cells = [c.strip() for c in cat_row.strip().strip("|").split("|")][1:]
-    assert cells == [label(VARIATIONS[n]["category"]) +
-                     (" (provisional)" if VARIATIONS[n]["provisional"] else "") for n in names]
-    (goes,) = [line for line in md.splitlines() if line.startswith("| Goes on |")]
+    lines = md.splitlines()
+
+    def row(title):
+        start = lines.index(f"- **{title}**") + 1
+        cells = [line[4:] for line in lines[start:start + len(names)]]
+        assert [c.partition(": ")[0] for c in cells] == [VARIATIONS[n]["label"] for n in names]
+        return [c.partition(": ")[2] for c in cells]
+
+    assert row("Category") == [label(VARIATIONS[n]["category"]) +
+                               (" (provisional)" if VARIATIONS[n]["provisional"] else "")
+                               for n in names]
+    goes = row("Goes on")
     assert "back (pull) day" in goes and "leg day" in goes
-    (prime,) = [line for line in md.splitlines() if line.startswith("| Prime movers |")]
-    for n in names:
-        assert ", ".join(label(m) for m in VARIATIONS[n]["primary"]) in prime
+    assert row("Prime movers") == [", ".join(label(m) for m in VARIATIONS[n]["primary"])
+                                   for n in names]
 
 
 def test_compare_follows_goal_and_experience():

@@ -51,6 +51,11 @@ def all_but(*keys):
     return sets(**{k: v for k, v in ALL_BUT.items() if k not in keys})
 
 
+def loose(text):
+    """A pattern for ``text`` however a narrow terminal wrapped it."""
+    return r"\s+".join(re.escape(word) for word in text.split())
+
+
 def question_line(key):
     return re.escape(QUESTIONS[key]["question"])
 
@@ -80,12 +85,12 @@ class Session:
     The environment is the caller's with TERM=xterm, a wide terminal and NO_COLOR removed (so the
     program sees an ordinary colour terminal) unless ``env`` sets it."""
 
-    def __init__(self, args, cwd, env=None, program=None):
-        environment = {**os.environ, "TERM": "xterm", "COLUMNS": "200", "LINES": "50"}
+    def __init__(self, args, cwd, env=None, program=None, columns=200):
+        environment = {**os.environ, "TERM": "xterm", "COLUMNS": str(columns), "LINES": "50"}
         environment.pop("NO_COLOR", None)
         environment.update(env or {})
         self.child = PlainSpawn(program or SCRIPT, list(args), cwd=str(cwd), env=environment,
-                                encoding="utf-8", timeout=TIMEOUT, dimensions=(50, 200))
+                                encoding="utf-8", timeout=TIMEOUT, dimensions=(50, columns))
         self.chunks = []
         self.child.logfile_read = self
 
@@ -117,7 +122,7 @@ class Session:
 
     def review_number(self, name):
         """The number the review screen gives the answer called ``name`` (waits for the screen)."""
-        self.expect(re.escape(WORDING["screens"]["review"]["prompt"]))
+        self.expect(loose(WORDING["screens"]["review"]["prompt"]))
         screen = self.plain[self.plain.rindex(WORDING["screens"]["review"]["title"]):]
         return re.findall(rf"(\d+)\. {re.escape(name)}:", screen)[-1]
 
@@ -138,7 +143,7 @@ class Session:
         self.child.sendintr()
 
     def confirm_review(self):
-        self.answer(re.escape(WORDING["screens"]["review"]["prompt"]), "")
+        self.answer(loose(WORDING["screens"]["review"]["prompt"]), "")
 
     def finish(self):
         self.child.expect(pexpect.EOF)
@@ -150,8 +155,8 @@ class Session:
 def session(tmp_path):
     started = []
 
-    def start(*args, env=None):
-        started.append(Session(args, tmp_path, env=env))
+    def start(*args, env=None, columns=200):
+        started.append(Session(args, tmp_path, env=env, columns=columns))
         return started[-1]
 
     yield start
@@ -161,7 +166,11 @@ def session(tmp_path):
 
 
 def decline_sheet(s):
-    s.answer(re.escape(WORDING["screens"]["sheet"]["offer"]), "n")
+    s.answer(loose(WORDING["screens"]["sheet"]["offer"]), "n")
+
+
+def decline_answers(s):
+    s.answer(loose(WORDING["screens"]["answers"]["offer"]), "n")
 
 
 # --- the wording file and the pure parts ---------------------------------------------------------
@@ -194,16 +203,23 @@ def test_a_choice_is_a_number_an_id_or_a_label(typed, expected):
 
 
 @pytest.mark.parametrize("typed", ["0", "13", "sumo_dl", "", "-1", "²", "1.0"])
-def test_a_wrong_choice_is_one_line(typed):
+def test_a_wrong_choice_is_one_line(typed, monkeypatch):
+    """One line on a wide terminal; on a narrow one, wrapped to it ("Error: " in front)."""
     import click
 
     ids = ANSWERS["variation"]["choices"]
     labels = {c: QUESTIONS["variation"]["choices"][c]["label"] for c in ids}
-    with pytest.raises(click.BadParameter) as error:
-        q.ChoiceAnswer(ids, labels, q.Terminal(colour=False)).convert(typed, None, None)
-    message = error.value.message
-    assert "\n" not in message
-    assert "is not a choice" in message and "type a number 1–12 or a name; ? for help" in message
+    for columns in ("200", "50"):
+        monkeypatch.setenv("COLUMNS", columns)
+        with pytest.raises(click.BadParameter) as error:
+            q.ChoiceAnswer(ids, labels, q.Terminal(colour=False)).convert(typed, None, None)
+        message = error.value.message
+        if columns == "200":
+            assert "\n" not in message
+        assert all(len(line) <= 48 - len("Error: ") for line in message.split("\n")) \
+            or columns == "200"
+        flat = " ".join(message.split())
+        assert "is not a choice" in flat and "type a number 1–12 or a name; ? for help" in flat
 
 
 @pytest.mark.parametrize("answers, asked", [
@@ -264,6 +280,7 @@ def test_full_walk_from_nothing_to_an_html_sheet(session, tmp_path):
     s.answer(r"Sheet format \(1–\d, \? for help\) \[html\]", "")
     s.answer(re.escape("File name (? for help) [deadlift-sheet-dana-test.html]: "), "")
     s.expect("Wrote deadlift-sheet-dana-test.html")
+    decline_answers(s)
     assert s.finish() == 0
     sheet = tmp_path / "deadlift-sheet-dana-test.html"
     assert sheet.exists()
@@ -281,6 +298,7 @@ def test_sheet_written_from_the_offer_follows_the_umask(session, tmp_path):
     s.answer(re.escape(WORDING["screens"]["sheet"]["offer"]), "")
     s.answer(r"Sheet format", "json")
     s.answer(r"File name", "sheet.json")
+    decline_answers(s)
     assert s.finish() == 0
     mode = stat.S_IMODE((tmp_path / "sheet.json").stat().st_mode)
     umask = os.umask(0)
@@ -307,6 +325,7 @@ def test_nonsense_is_explained_in_one_line_and_asked_again(session, tmp_path):
     s.answer(r"Back days a week \(0–3, \? for help\) \[1\]: ", "2")
     s.confirm_review()
     s.expect("Wrote advice.json")
+    decline_answers(s)
     assert s.finish() == 0
     profile = json.loads((tmp_path / "advice.json").read_text(encoding="utf-8"))["profile"]
     assert profile["variation"] == "sumo"
@@ -324,6 +343,7 @@ def test_prefixes_and_aliases_are_answers_and_an_ambiguous_prefix_lists_the_cand
     s.answer(r"\[3/3\] [\s\S]*?Season phase \(1–5, \? for help\) \[.*\]: ", "pre")
     s.confirm_review()
     s.expect("Wrote advice.json")
+    decline_answers(s)
     assert s.finish() == 0
     profile = json.loads((tmp_path / "advice.json").read_text(encoding="utf-8"))["profile"]
     assert (profile["variation"], profile["goal"], profile["season_phase"]) == (
@@ -337,6 +357,7 @@ def test_a_too_long_name_is_asked_again(session, tmp_path):
     s.expect("at most 80 characters, got 81")
     s.answer(r"Name \(optional, Enter to skip\): ", "")  # Enter skips
     s.confirm_review()
+    decline_answers(s)
     assert s.finish() == 0
     assert json.loads((tmp_path / "advice.json").read_text())["profile"]["athlete"] == ""
 
@@ -347,7 +368,7 @@ def test_question_mark_shows_the_help_then_asks_again(session):
     s.answer(r"Variation \(1–12, \? for help\): ", "?")
     first_words = " ".join(QUESTIONS["variation"]["help"].split()[:8])
     s.expect(re.escape(first_words))
-    s.expect(re.escape("9. Rack pull (above the knee) (rack_pull)"))
+    s.expect(re.escape("9. Rack pull (above the knee)\r\n"))  # its id is in its label already
     s.expect(re.escape(" ".join(QUESTIONS["variation"]["choices"]["rack_pull"]["help"]
                                 .split()[:6])))
     s.answer(r"Variation \(1–12, \? for help\): ", "rack_pull")  # asked again
@@ -359,6 +380,7 @@ def test_question_mark_shows_the_help_then_asks_again(session):
     s.confirm_review()
     s.expect("Rack pull \\(above the knee\\): a back exercise")
     decline_sheet(s)
+    decline_answers(s)
     assert s.finish() == 0
 
 
@@ -372,12 +394,13 @@ def test_changing_an_answer_on_the_review_screen_changes_the_advice(session):
     s.child.sendline(number)
     s.answer(r"Variation \(1–12, \? for help\) \[conventional\]: ", "rack_pull")
     s.expect(r"Variation:\s+Rack pull \(above the knee\)")
-    s.answer(r"Type a number", "x")
+    s.answer(r"Number to change", "x")
     s.expect("'x' is not an answer number")
     s.confirm_review()
     s.expect("Rack pull \\(above the knee\\): a back exercise")
     s.expect(r"Where:\s+Back \(pull\) day")
     decline_sheet(s)
+    decline_answers(s)
     assert s.finish() == 0
     assert "Conventional deadlift: a leg exercise" not in s.plain
 
@@ -404,6 +427,7 @@ def test_a_new_injury_asks_its_stage_and_no_injury_drops_it(session, tmp_path):
     s.confirm_review()
     s.expect("Warnings:")
     s.expect("Wrote advice.json")
+    decline_answers(s)
     assert s.finish() == 0
     profile = json.loads((tmp_path / "advice.json").read_text(encoding="utf-8"))["profile"]
     assert (profile["injury_area"], profile["injury_stage"]) == ("low_back", "recovering")
@@ -417,6 +441,7 @@ def test_a_given_stage_goes_when_the_injury_is_answered_none(session, tmp_path):
     s.review_number("Injury")
     assert "Injury stage:" not in s.plain[s.plain.rindex(WORDING["screens"]["review"]["title"]):]
     s.child.sendline("")
+    decline_answers(s)
     assert s.finish() == 0
     profile = json.loads((tmp_path / "advice.json").read_text(encoding="utf-8"))["profile"]
     assert (profile["injury_area"], profile["injury_stage"]) == ("none", None)
@@ -431,13 +456,15 @@ def test_only_missing_answers_are_asked_and_the_count_follows(session, tmp_path)
     s = session("advise", "--answers", "some.yaml", "-o", "advice.json")
     s.answer(r"\[1/5\] " + question_line("season_phase"), "")
     s.answer(r"\[2/5\] " + question_line("injury_area") + r"[\s\S]*?\[none\]: ", "knee")
-    # an injury adds its stage to the count
-    s.answer(r"\[3/6\] " + question_line("injury_stage") + r"[\s\S]*?: ", "cleared")
+    # an injury's stage is its follow-up: the count does not grow
+    s.answer(r"\[2a/5\] " + question_line("injury_stage") + r"[\s\S]*?: ", "cleared")
     # a leg lift on leg day: the number of back days cannot change the advice, so it is dropped
-    s.answer(r"\[4/6\] " + question_line("placement") + r"[\s\S]*?\[auto\]: ", "leg_day")
-    s.answer(r"\[5/5\] " + question_line("units") + r"[\s\S]*?\[kg\]: ", "lb")
+    s.answer(r"\[3/5\] " + question_line("placement") + r"[\s\S]*?\[auto\]: ", "leg_day")
+    s.answer(r"\[4/4\] " + question_line("units") + r"[\s\S]*?\[kg\]: ", "lb")
+    assert not re.search(r"\[\d+a?/(6|7)\]", s.plain)
     s.confirm_review()
     s.expect("Wrote advice.json")
+    decline_answers(s)
     assert s.finish() == 0
     for key in ("athlete", "variation", "goal", "experience", "back_days_per_week"):
         assert QUESTIONS[key]["question"] not in s.plain, f"{key} was asked but was given"
@@ -471,10 +498,10 @@ def test_no_input_asks_nothing_on_a_terminal(session):
 def test_saved_answers_replay_to_the_same_advice(session, tmp_path):
     s = session("advise", "--save-answers", "mine.yaml", "--format", "json", "-o", "advice.json")
     walk_all(s, name="Zoë 007", variation="trap_bar", injury="hamstring")
-    s.answer(r"\[7/10\] " + question_line("injury_stage") + r"[\s\S]*?: ", "recovering")
-    s.answer(r"\[8/10\] [\s\S]*?\[auto\]: ", "back_day")
-    s.answer(r"\[9/10\] [\s\S]*?\[1\]: ", "2")
-    s.answer(r"\[10/10\] [\s\S]*?\[kg\]: ", "lb")
+    s.answer(r"\[6a/9\] " + question_line("injury_stage") + r"[\s\S]*?: ", "recovering")
+    s.answer(r"\[7/9\] [\s\S]*?\[auto\]: ", "back_day")
+    s.answer(r"\[8/9\] [\s\S]*?\[1\]: ", "2")
+    s.answer(r"\[9/9\] [\s\S]*?\[kg\]: ", "lb")
     s.confirm_review()
     s.expect("Wrote your answers to mine.yaml")
     assert s.finish() == 0
@@ -515,17 +542,18 @@ def test_weights_and_week_can_be_added_on_the_review_screen(session):
     s.expect("recent_set.rpe: 80")
     s.child.sendline("150x5@8")
     s.child.sendline(s.review_number("Week"))
-    s.answer(r"6 to enter it day by day", "6")
+    s.answer(r"Week \(1–6, \? for help\): ", "6")
     for day, exercises in zip(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                "Saturday", "Sunday"),
                               ("squat, leg press", "", "good mornings", "", "squats", "", ""),
                               strict=True):
         s.answer(re.escape(day), exercises)
-    s.expect(r"Weights:\s+recent set 150x5@8")
+    s.expect(r"Weights:\s+recent set 150 kg × 5 @ RPE 8")
     s.confirm_review()
     s.expect(r"Loads:\s+[\d.]+ kg × \d")
     # Monday's window would hold Wednesday's good mornings: Friday is the better day.
     s.expect(r"When:\s+Friday")
+    decline_answers(s)
     assert s.finish() == 0
 
 
@@ -541,7 +569,7 @@ def test_weights_for_another_variation_ask_which_lift_they_were_on(session, tmp_
     s.answer(r"Which lift was that weight on\?[\s\S]*?\[3\]: ", "4")  # not a choice: asked again
     s.expect("'4' is not a choice")
     s.child.sendline("1")
-    s.expect(r"Weights:\s+1RM 200; from the conventional deadlift")
+    s.expect(r"Weights:\s+1RM 200 kg; from the conventional deadlift")
     s.confirm_review()
     assert s.finish() == 0
     advice = json.loads((tmp_path / "advice.json").read_text(encoding="utf-8"))
@@ -598,6 +626,7 @@ def test_the_offer_never_overwrites_without_asking(session, tmp_path):
     s.expect(re.escape(" ".join(WORDING["screens"]["sheet"]["path_help"].split()[:6])))
     s.answer(r"File name", "new")  # the format's extension is added
     s.expect("Wrote new.json")
+    decline_answers(s)
     assert s.finish() == 0
     assert (tmp_path / "taken.json").read_text() == "old\n"
     assert json.loads((tmp_path / "new.json").read_text())["profile"]["athlete"] == ""
@@ -690,6 +719,7 @@ def test_no_color_means_no_escape_codes(value, session):
     s.answer(r"Variation \(1–12, \? for help\): ", "sumo")
     s.confirm_review()
     decline_sheet(s)
+    decline_answers(s)
     assert s.finish() == 0
     assert ANSI not in s.text
 
@@ -700,6 +730,7 @@ def test_colours_on_a_terminal(session):
     s.answer(r"Variation \(1–12, \? for help\)", "sumo")
     s.confirm_review()
     decline_sheet(s)
+    decline_answers(s)
     assert s.finish() == 0
     assert ANSI in s.text
 
@@ -761,6 +792,7 @@ def test_dash_o_dash_sends_the_advice_to_stdout_and_the_questions_to_stderr(tmp_
     s.answer(r"\[1/1\] " + question_line("units") + r"[\s\S]*?\[kg\]: ", "lb")
     s.confirm_review()
     s.expect("Your advice")
+    decline_answers(s)
     assert s.finish() == 0
     assert ANSI not in s.text
     assert json.loads(out.read_text(encoding="utf-8"))["profile"]["units"] == "lb"
@@ -781,3 +813,296 @@ def test_advice_piped_from_a_terminal_is_json(tmp_path):
     run = subprocess.run([SCRIPT, "advise", "--answers", str(EXAMPLES / "answers.yaml")],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and json.loads(run.stdout)["schema_version"] >= 2
+
+
+# --- answers never lost, re-opened, and a coach's defaults (issue 13, part 4) -----------------------
+
+ANSWERS_OFFER = re.escape(WORDING["screens"]["answers"]["offer"])
+ANSWERS_PATH = re.escape(WORDING["screens"]["answers"]["path"])
+
+
+@needs_script
+def test_after_the_questions_the_answers_are_offered_and_replay_to_the_same_advice(session,
+                                                                                  tmp_path):
+    s = session("advise", *all_but("athlete", "goal"), "--format", "json", "-o", "advice.json")
+    s.answer(r"\[1/2\] " + question_line("athlete"), "Ana Lift")
+    s.answer(r"\[2/2\] " + question_line("goal"), "power")
+    s.confirm_review()
+    s.answer(ANSWERS_OFFER, "")  # Enter: yes
+    s.answer(ANSWERS_PATH + r" \(\? for help\) \[deadlift-answers-ana-lift\.yaml\]: ", "")
+    s.expect(r"Wrote your answers to deadlift-answers-ana-lift\.yaml — change one later with\s+"
+             r"deadlift-advisor\s+advise --answers deadlift-answers-ana-lift\.yaml --review")
+    assert s.finish() == 0
+    saved = yaml.safe_load((tmp_path / "deadlift-answers-ana-lift.yaml").read_text("utf-8"))
+    assert saved["athlete"] == "Ana Lift" and saved["goal"] == "power"
+    replay = subprocess.run([SCRIPT, "advise", "--answers", "deadlift-answers-ana-lift.yaml",
+                             "--format", "json"], cwd=tmp_path, capture_output=True,
+                            stdin=subprocess.DEVNULL, timeout=60)
+    assert replay.stdout.decode() == (tmp_path / "advice.json").read_text(encoding="utf-8")
+
+
+@needs_script
+def test_review_reopens_a_complete_answers_file_to_change_one_answer(session, tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("athlete: Sam\nvariation: sumo\ngoal: strength\nexperience: advanced\n"
+                    "season_phase: none\ninjury_area: none\nplacement: auto\n"
+                    "back_days_per_week: 1\nunits: kg\none_rm: 405 lb\nweek: upper_lower\n",
+                    encoding="utf-8")
+    before = yaml.safe_load(mine.read_text(encoding="utf-8"))
+    s = session("advise", "--answers", "mine.yaml", "--review", "--format", "txt",
+                "-o", "sheet.txt")
+    s.expect(re.escape(WORDING["screens"]["review"]["title"]))
+    s.expect(r"Goal:\s+\w[^\r\n]*\(given\)")
+    s.expect(r"Weights:\s+1RM 405 lb\s+\(given\)")
+    s.child.sendline(s.review_number("Weights"))
+    s.answer(r"Recent set or 1RM \[405 lb\]: ", "")  # Enter keeps the weights
+    s.child.sendline(s.review_number("Goal"))
+    s.answer(r"Goal \(1–5, \? for help\) \[\w+\]: ", "hypertrophy")
+    s.expect(r"Weights:\s+1RM 405 lb")
+    s.confirm_review()
+    s.expect("Wrote sheet.txt")
+    s.answer(ANSWERS_OFFER, "y")
+    s.answer(ANSWERS_PATH + r" \(\? for help\) \[mine\.yaml\]: ", "")  # back where they came from
+    s.answer(r"'mine\.yaml' already exists\. Overwrite it\? \[y/N\]: ", "y")
+    assert s.finish() == 0
+    after = yaml.safe_load(mine.read_text(encoding="utf-8"))
+    assert after["goal"] == "hypertrophy" and before["goal"] != "hypertrophy"
+    assert {k: v for k, v in after.items() if k != "goal"} == \
+        {k: v for k, v in before.items() if k != "goal"}
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--review", "--no-input"), "--review opens the answers to change them, --no-input never "
+                                 "asks"),
+    (("--review",), "--review needs a terminal to show the review screen on"),
+])
+def test_review_without_a_terminal_or_with_no_input_is_one_line(args, message):
+    from helpers import run_script
+
+    run = run_script(["advise", "--answers", EXAMPLES / "answers.yaml", *args])
+    assert run.code == 2 and run.stderr.strip() == f"deadlift-advisor: error: {message}" \
+        + run.stderr.strip().split(message, 1)[1]
+    assert "Traceback" not in run.stderr
+
+
+@pytest.fixture
+def defaults_file(tmp_path):
+    path = tmp_path / "config" / "defaults.yaml"
+    path.parent.mkdir()
+    return path
+
+
+def run_with_defaults(path, *args, stdin=None):
+    from helpers import run_script
+
+    return run_script(args, stdin=stdin, env={**os.environ, "DEADLIFT_ADVISOR_DEFAULTS": str(path)})
+
+
+def test_the_defaults_command_says_where_the_file_is_and_creates_it_once(defaults_file):
+    run = run_with_defaults(defaults_file, "defaults", "--path")
+    assert run.stdout == f"{defaults_file}\n"
+    run = run_with_defaults(defaults_file, "defaults")
+    assert f"Your defaults file: {defaults_file} (not created yet" in run.stdout
+    assert run_with_defaults(defaults_file, "defaults", "--init").code == 0
+    starter = defaults_file.read_text(encoding="utf-8")
+    assert "# units: kg" in starter
+    run = run_with_defaults(defaults_file, "defaults")
+    assert "It sets nothing" in run.stdout  # all commented out
+    run = run_with_defaults(defaults_file, "defaults", "--init")
+    assert run.code == 2 and "already exists" in run.stderr
+    assert defaults_file.read_text(encoding="utf-8") == starter  # never overwritten
+    # without the environment variable: the platform's config folder (XDG on Linux)
+    from helpers import run_script
+
+    env = {k: v for k, v in os.environ.items() if k != "DEADLIFT_ADVISOR_DEFAULTS"}
+    env["XDG_CONFIG_HOME"] = str(defaults_file.parent)
+    run = run_script(["defaults", "--path"], env=env)
+    assert run.stdout == f"{defaults_file.parent / 'deadlift-advisor' / 'defaults.yaml'}\n"
+
+
+BASIC = ("--set", "variation=sumo", "--set", "goal=strength", "--set", "experience=novice")
+
+
+def profile_of(run):
+    assert run.code == 0, run.stderr
+    return json.loads(run.stdout)["profile"]
+
+
+def test_defaults_apply_under_every_answer_and_can_be_ignored(defaults_file, tmp_path):
+    defaults_file.write_text("units: lbs\nplate_step: 5\nweek: ppl\nseason_phase: in\n",
+                             encoding="utf-8")
+    shown = run_with_defaults(defaults_file, "defaults").stdout
+    assert "Units: Pounds (lb)" in shown and "Plate step: 5 lb" in shown
+    assert "Week: Push / pull / legs" in shown and "Season phase: In-season" in shown
+    p = profile_of(run_with_defaults(defaults_file, "advise", "--no-input", *BASIC,
+                                     "--format", "json"))
+    assert (p["units"], p["plate_step"], p["season_phase"], p["week"]["split"]) == (
+        "lb", 5.0, "in_season", "push_pull_legs")
+    # --set wins; --set KEY= clears a default; a unit change drops the default plate step
+    p = profile_of(run_with_defaults(defaults_file, "advise", "--no-input", *BASIC,
+                                     "--set", "units=kg", "--set", "week=", "--format", "json"))
+    assert (p["units"], p["plate_step"], p["week"], p["season_phase"]) == (
+        "kg", None, None, "in_season")
+    # an answers file wins too
+    answers = tmp_path / "a.yaml"
+    answers.write_text("variation: sumo\ngoal: power\nexperience: novice\nseason_phase: none\n",
+                       encoding="utf-8")
+    p = profile_of(run_with_defaults(defaults_file, "advise", "--no-input", "--answers", answers,
+                                     "--format", "json"))
+    assert (p["season_phase"], p["units"]) == ("none", "lb")
+    p = profile_of(run_with_defaults(defaults_file, "advise", "--no-input", "--no-defaults",
+                                     *BASIC, "--format", "json"))
+    assert (p["units"], p["plate_step"], p["week"], p["season_phase"]) == ("kg", None, None, "none")
+    # a roster: under each row's own answers
+    roster = tmp_path / "roster.csv"
+    roster.write_text("athlete,variation,goal,experience,units\nAl,sumo,power,novice,\n"
+                      "Bo,sumo,power,novice,kg\n", encoding="utf-8")
+    run = run_with_defaults(defaults_file, "batch", roster, "-o", tmp_path / "out", "--format",
+                            "json")
+    assert run.code == 0, run.stderr
+    al = json.loads((tmp_path / "out" / "al.json").read_text(encoding="utf-8"))["profile"]
+    bo = json.loads((tmp_path / "out" / "bo.json").read_text(encoding="utf-8"))["profile"]
+    assert (al["units"], al["plate_step"], bo["units"], bo["plate_step"]) == ("lb", 5.0, "kg", None)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("goal: power\n", "'goal' cannot be a default — it may set units, plate_step"),
+    ("units: stone\n", "units: 'stone' is not one of kg, lb"),
+    ("plate_step: 500\n", "plate_step: 500 kg"),
+    ("- units\n", "the top level must be a mapping"),
+])
+def test_a_broken_defaults_file_is_one_line_naming_it(defaults_file, content, message):
+    defaults_file.write_text(content, encoding="utf-8")
+    for args in (("defaults",), ("advise", "--no-input", *BASIC)):
+        run = run_with_defaults(defaults_file, *args)
+        assert run.code == 2, run.stderr
+        lines = run.stderr.strip().splitlines()
+        assert len(lines) == 1 and message in lines[0] and "defaults file" in lines[0], lines
+    assert run_with_defaults(defaults_file, "advise", "--no-input", "--no-defaults", *BASIC,
+                             "--format", "json").code == 0
+
+
+@needs_script
+def test_the_review_screen_marks_what_came_from_the_defaults_file(session, defaults_file):
+    defaults_file.write_text("units: lb\nweek: upper_lower\n", encoding="utf-8")
+    s = session("advise", *all_but("units", "goal"), "--format", "json", "-o", "advice.json",
+                env={"DEADLIFT_ADVISOR_DEFAULTS": str(defaults_file)})
+    s.answer(r"\[1/1\] " + question_line("goal"), "strength")  # units is not asked
+    s.expect(r"Units:\s+Pounds \(lb\)\s+\(your defaults file\)")
+    s.expect(r"Week:\s+Upper / lower, four days\s+\(your defaults file\)")
+    s.confirm_review()
+    decline_answers(s)
+    assert s.finish() == 0
+    assert QUESTIONS["units"]["question"] not in s.plain
+
+
+# --- the questionnaire's rough edges (issue 13, part 5) ---------------------------------------------
+
+def printed_lines(s):
+    """What the program printed, line by line, without colour (prompts and typed replies too)."""
+    return s.plain.replace("\r\n", "\n").split("\n")
+
+
+@needs_script
+@pytest.mark.parametrize("columns", [50, 80])
+def test_everything_printed_fits_the_terminal_and_no_word_is_broken(session, columns):
+    s = session("advise", "--set", "one_rm=180", "-o", "-", "--format", "json",
+                columns=columns)
+    s.answer(r"Name \(optional, Enter to skip\): ", "Pat")
+    s.answer(r"Variation \(1–12, \? for help\): ", "?")
+    s.answer(r"Variation \(1–12, \? for help\): ", "1")
+    s.answer(r"Goal \(1–5, \? for help\): ", "p")  # the error line is wrapped too
+    s.answer(r"Goal \(1–5, \? for help\): ", "strength")
+    s.answer(r"Experience \(1–3, \? for help\): ", "novice")
+    s.answer(r"Season phase \(1–5, \? for help\) \[none\]: ", "")
+    s.answer(r"Injury \(1–7, \? for help\) \[none\]: ", "knee")
+    s.answer(r"Injury stage \(1–3, \? for help\): ", "acute")
+    s.answer(r"Day \(1–5, \? for help\) \[auto\]", "?")  # the help, wrapped too
+    s.answer(r"Day \(1–5, \? for help\) \[auto\]", "")
+    s.answer(r"Back days a week", "")
+    s.answer(r"Units \(1–2, \? for help\) \[kg\]", "")
+    s.child.sendline(s.review_number("Week"))
+    s.answer(r"Week \(1–6, \? for help\): ", "6")
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        s.answer(rf"  {day}: ", "back squat, bench press" if day == "Monday" else "")
+    s.confirm_review()
+    decline_answers(s)
+    assert s.finish() == 0
+    assert badly_wrapped(printed_lines(s), columns - 2) == []
+
+
+def badly_wrapped(lines, limit):
+    """Lines longer than ``limit``, and lines that end inside a word of the wording (the rest
+    of the word on the next line)."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", yaml.safe_dump(WORDING))}
+    bad = []
+    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+        if line.lstrip().startswith(('"', "{", "}", "]")):
+            continue  # the JSON advice on standard output is data, not wrapped text
+        tail, head = re.findall(r"[A-Za-z]+$", line), re.findall(r"^\s*([A-Za-z]+)", after)
+        broken = (tail and head and tail[0].lower() not in words
+                  and (tail[0] + head[0]).lower() in words)
+        if len(line) > limit or broken:
+            bad.append(line)
+    return bad
+
+
+def test_the_wrapping_check_catches_long_lines_and_broken_words():
+    assert badly_wrapped(["Which deadlift variation do you want to program?"], 40) == [
+        "Which deadlift variation do you want to program?"]
+    assert badly_wrapped(["Which deadlift vari", "ation do you want"], 40) == [
+        "Which deadlift vari"]
+    assert badly_wrapped(["Which deadlift", "variation do you want"], 40) == []
+
+
+@needs_script
+def test_menus_align_and_no_prompt_nests_brackets_or_looks_like_a_default(session):
+    s = session("advise", *all_but("goal"), "--review", "-o", "-", "--format", "json")
+    s.answer(r"Goal \(1–5, \? for help\): ", "?")
+    s.answer(r"Goal \(1–5, \? for help\): ", "strength")
+    review = s.review_number("Weights")
+    s.child.sendline(review)
+    s.answer(r"Recent set or 1RM: ", "")
+    s.child.sendline(s.review_number("Week"))
+    s.answer(r"Week \(1–6, \? for help\): ", "6")
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        s.answer(rf"  {day}: ", "")
+    s.confirm_review()
+    decline_answers(s)
+    assert s.finish() == 0
+    text = s.plain
+    assert "(hypertrophy) (hypertrophy)" not in text  # help names an id once
+    assert "((" not in text and "))" not in text  # no nested brackets on the day lines
+    assert "[kg]" not in text.split(WORDING["extras"]["weights"]["question"])[1]
+    review_prompts = re.findall(re.escape(WORDING["screens"]["review"]["prompt"]) + r"[^\n]*",
+                                text)
+    assert review_prompts and all("[y]" not in p for p in review_prompts)
+    # the week menu is laid out like every other: right-aligned numbers, labels in one column
+    menu = text.split(WORDING["extras"]["week"]["question"])[1].split("\n")[1:7]
+    starts = {re.match(r" *\d+\. ", line).end() for line in menu}
+    assert len(starts) == 1 and all(re.match(r"  [ \d]\d\. ", line) for line in menu), menu
+
+
+@needs_script
+def test_an_unknown_exercise_is_flagged_on_its_line_with_a_suggestion(session, tmp_path):
+    s = session("advise", *all_but("goal"), "-o", "advice.json", "--format", "json")
+    s.answer(r"\[1/1\] " + question_line("goal"), "strength")
+    s.child.sendline(s.review_number("Week"))
+    s.answer(r"Week \(1–6, \? for help\): ", "6")
+    s.answer(r"  Monday: ", "back squat, frnt squat")
+    s.expect(r"'frnt squat' is not in the exercise catalogue \(did you mean Front squat\?\)")
+    s.answer(r"  Monday \[back squat, frnt squat\]: ", "back squat, front squat")  # retyped
+    s.answer(r"  Tuesday: ", "x" * 61)  # refused as typed, asked again
+    s.expect("longer than 60")
+    s.answer(r"  Tuesday: ", "zqxj")  # nothing close: flagged without a guess
+    s.expect(r"'zqxj' is not in the exercise catalogue —")
+    s.answer(r"  Tuesday \[zqxj\]: ", "")  # Enter keeps it as typed
+    for day in ("Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        s.answer(rf"  {day}: ", "")
+    s.confirm_review()
+    decline_answers(s)
+    assert s.finish() == 0
+    days = json.loads((tmp_path / "advice.json").read_text(encoding="utf-8"))["schedule"]["days"]
+    monday = [e["exercise"] for e in days["mon"]["entries"]]
+    assert "back_squat" in monday and "front_squat" in monday
+    assert days["tue"]["unknown"] == ["zqxj"]  # kept, and the sheet says it cannot check it
