@@ -20,8 +20,9 @@ $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 	$(COMPILE)
 	@touch $@
 
+# fast-pdf too, so that the persistent-browser tests (tests/test_fast_pdf.py) run, not skip.
 $(VENV)/.test-installed: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,fast-pdf]'
 	@touch $@
 
 install: $(VENV)/.installed
@@ -71,7 +72,7 @@ test-pythons:
 	  if [ -z "$$py" ] || ! "$$py" -c pass 2>/dev/null; then echo "== Python $$v: not found, skipped"; continue; fi; \
 	  echo "== Python $$v ($$py)"; \
 	  $$py -m venv .venv-$$v && .venv-$$v/bin/python -m pip install --quiet --upgrade pip && \
-	  .venv-$$v/bin/python -m pip install --quiet -e '.[test]' && \
+	  .venv-$$v/bin/python -m pip install --quiet -e '.[test,fast-pdf]' && \
 	  .venv-$$v/bin/python -m pytest -n auto -q -m "not whole_space" || exit 1; \
 	done
 

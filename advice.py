@@ -68,6 +68,34 @@ class _ByType(dict):
             self.setdefault(type(fact), []).append(fact)
 
 
+def _session(facts):
+    """The session at the bar (rules/loads.py: load.gear_*, load.session): the warm-up ramp,
+    plates per side for each work set, the equipment and when to do the sets above the lower
+    count."""
+    gear, session = _of(facts, F.Gear), _of(facts, F.Session)
+    if not gear or not session:
+        return {"warm_up": [], "equipment": None, "extra_sets": None, "session_because": [],
+                "session_sources": []}
+    g, ses = gear[0], session[0]
+    return {
+        "warm_up": [{"step": i, "reps": reps, "weight": w, "plates": _plates(p)}
+                    for i, (w, reps, p) in enumerate(ses["warm_up"], 1)],
+        "set_plates": [_plates(p) for p in ses["plates"]],
+        "equipment": {"implement": g["implement"], "bar": g["bar"], "bar_given": g["bar_given"],
+                      "plates": list(g["plates"]) if g["plates"] is not None else None,
+                      "plates_given": g["plates_given"]},
+        "extra_sets": ({"minimum": ses["minimum_sets"], "maximum": ses["maximum_sets"],
+                        "while_rpe_at_most": ses["extra_sets_while_rpe_at_most"]}
+                       if ses["extra_sets_while_rpe_at_most"] is not None else None),
+        "session_because": [*g["because"], *ses["because"]],
+        "session_sources": list(dict.fromkeys((*g["sources"], *ses["sources"]))),
+    }
+
+
+def _plates(plates):
+    return list(plates) if plates is not None else None
+
+
 def _of(facts, cls):
     return facts.get(cls, [])
 
@@ -134,9 +162,14 @@ def build(profile, facts, engine, messages):
                               "rough": lf["rough"], "raw": lf["raw"],
                               "held": bool(VARIATIONS[cls["variation"]]["relation"].get("held"))},
             "load_range": list(lf["load_range"]), "units": lf["units"], "plate_step": lf["step"],
-            "loads": [{"set": n, "reps": reps, "rpe": rpe, "weight": w}
-                      for n, reps, rpe, w in lf["sets"]],
-            "load_because": list(lf["because"]), "load_sources": list(lf["sources"])}
+            "loads": [{"set": n, "reps": reps, "rpe": rpe, "weight": w, "optional": optional,
+                       "plates": None}
+                      for n, reps, rpe, w, optional in lf["sets"]],
+            "load_because": list(lf["because"]), "load_sources": list(lf["sources"]),
+            **_session(facts)}
+        for entry, plates in zip(load_fields["loads"], load_fields.pop("set_plates", ()),
+                                 strict=False):
+            entry["plates"] = plates
 
     # Cite what the conclusions rest on: sources of derived facts, not of every catalogue row.
     cited = dict.fromkeys(itertools.chain.from_iterable(_in_turn(every, said, facts_said_at)))

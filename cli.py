@@ -668,21 +668,32 @@ def kb_check(jobs, limit):
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
               help="Processes to use (default: one per core).")
 @click.option("--force", is_flag=True, help="Overwrite sheets that already exist.")
+@click.option("--skip-existing", is_flag=True,
+              help="Keep the sheets already in DIR and write the rest (finish a run that "
+                   "stopped); summary.csv and the team files are written anew.")
+@click.option("--combined", is_flag=True,
+              help="Also every sheet in one PDF, DIR/roster.pdf, each from a new page.")
+@click.option("--team-summary", "team", type=click.Choice(["html", "pdf", "both"],
+                                                          case_sensitive=False),
+              help="Also a one-page table of the team: DIR/team.html, DIR/team.pdf or both.")
 @no_defaults_option
 @click.pass_context
-def batch(ctx, roster, out_dir, fmt, jobs, force):
+def batch(ctx, roster, out_dir, fmt, jobs, force, skip_existing, combined, team):
     """One sheet per athlete of a roster (CSV, or a YAML/JSON list), plus summary.csv.
 
     A bad row is reported with its row number and skipped; the exit code is 1 if any row
     failed.
 
     \b
-    Example:
+    Examples:
       deadlift-advisor batch examples/roster.csv -o sheets/ --format html
+      deadlift-advisor batch team.csv -o sheets/ --team-summary both --combined
     """
     from . import batch as batch_module
     from .quoting import printable
 
+    team = (team or "").lower()
+    team_formats = ("html", "pdf") if team == "both" else (team,) if team else ()
     stopped = None
     rows = batch_module.load_roster(roster)
     if not ctx.meta.get("no_defaults"):
@@ -696,8 +707,10 @@ def batch(ctx, roster, out_dir, fmt, jobs, force):
     try:
         with click.progressbar(length=len(rows), label="Writing sheets", file=sys.stderr,
                                hidden=not show) as bar:
-            results = batch_module.run(rows, out_dir, fmt.lower(), jobs=jobs,
-                                       progress=bar.update, force=force)
+            results = batch_module.run(
+                rows, out_dir, fmt.lower(), jobs=jobs, progress=bar.update, force=force,
+                skip_existing=skip_existing, combined=combined,
+                team=team_formats, source=None if roster == "-" else os.path.basename(roster))
     except BatchStopped as exc:  # the rows that failed before the stop are listed first
         stopped, results = exc, exc.results
     failed = [r for r in results if r["status"] == "error"]
@@ -706,7 +719,17 @@ def batch(ctx, roster, out_dir, fmt, jobs, force):
         click.echo(f"row {r['row']}{who}: {printable(r['error'])}", err=True)
     if stopped:
         raise stopped
-    click.echo(f"{len(results) - len(failed)} sheets written to {out_dir}, {len(failed)} "
+    kept = sum(r["status"] == "kept" for r in results)
+    click.echo(f"{len(results) - len(failed) - kept} sheets written to {out_dir}"
+               f"{f', {kept} kept from an earlier run' if kept else ''}, {len(failed)} "
                f"row{'s' if len(failed) != 1 else ''} failed; summary in "
                f"{os.path.join(out_dir, 'summary.csv')}")
+    sheets = len(results) - len(failed)
+    for name, path in batch_module.run_outputs(out_dir, combined, team_formats).items():
+        if name != batch_module.COMBINED_NAME:
+            click.echo(f"team summary: {path}")
+        elif sheets:
+            click.echo(f"every sheet in one PDF: {path}")
+        else:
+            click.echo(f"{name} not made: no row has a sheet")
     sys.exit(1 if failed else 0)

@@ -7,8 +7,8 @@ import re
 from .kb.answers import EXTRA_ANSWERS, SPEC
 from .kb.exercises import find_exercise
 from .kb.rts import estimate_1rm
-from .kb.programming import (KG_PER_LB, ONE_RM_RANGE, PLATE_STEP_MIN, PLATE_STEPS, RECENT_SET_REPS,
-                              RECENT_SET_RPE)
+from .kb.programming import (BAR_WEIGHT_RANGE, KG_PER_LB, ONE_RM_RANGE, PLATE_STEP_MIN, PLATE_STEPS,
+                              RECENT_SET_REPS, RECENT_SET_RPE)
 from .kb.weeks import DAY_NAMES as WEEK_DAY_NAMES
 from .kb.weeks import SPLIT_ALIASES, SPLITS, WEEKDAYS
 from .errors import AnswerError
@@ -138,6 +138,39 @@ def check_plate_step(value, units):
     return step
 
 
+def check_bar_weight(value, units):
+    """The empty bar (or trap bar) the gym has, in the units the loads are shown in."""
+    weight = _in_units("bar_weight", value, units, convert=False)
+    lo, hi = BAR_WEIGHT_RANGE[units]
+    if not lo <= weight <= hi:
+        raise AnswerError(f"bar_weight: {weight:g} {units} — an empty bar weighs {lo:g} to {hi:g} "
+                          f"{units}")
+    return weight
+
+
+def check_plates(value, units):
+    """The plates the gym has: a list, or numbers separated by commas ("25, 20, 10, 5, 2.5");
+    heaviest first, each once."""
+    if isinstance(value, str):
+        if len(value) > 200:
+            raise AnswerError("plates: at most 200 characters — list each plate weight once")
+        value = [part for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not value:
+        raise AnswerError(f"plates: expected the plate weights, e.g. plates: 25, 20, 10, 5, 2.5, "
+                          f"got {describe(value)}")
+    if len(value) > 12:
+        raise AnswerError("plates: at most 12 plate weights — list each weight once")
+    lo, hi = PLATE_STEP_MIN[units], BAR_WEIGHT_RANGE[units][1]
+    plates = set()
+    for item in value:
+        plate = _in_units("plates", item, units, convert=False)
+        if not lo <= plate <= hi:
+            raise AnswerError(f"plates: {plate:g} {units} — a plate weighs {lo:g} to {hi:g} "
+                              f"{units}")
+        plates.add(plate)
+    return sorted(plates, reverse=True)
+
+
 def check_week(value):
     """A split preset name, or a mapping of day -> exercises (a list, or a comma-separated
     string). Exercise names are matched to the catalogue; unknown names are kept as typed (the
@@ -187,6 +220,7 @@ def check_week(value):
 
 
 CHECKS = {"weight": check_one_rm, "recent_set": check_recent_set, "plate_step": check_plate_step,
+          "bar_weight": check_bar_weight, "plates": check_plates,
           "week": lambda value, units: check_week(value)}
 
 

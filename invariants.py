@@ -449,6 +449,7 @@ def _load_violations(r):
     lo, hi = r["load_range"]
     if not 0 < lo <= hi:
         out.append(f"load range {r['load_range']} is not 0 < lo <= hi")
+    out += _session_violations(r, loads)
     for entry in loads:
         w = entry["weight"]
         if abs(w / step - round(w / step)) > 1e-6:
@@ -457,6 +458,47 @@ def _load_violations(r):
             out.append(f"set {entry['set']}: {w} is above the estimated 1RM {one_rm}")
         if not lo - 1e-6 <= w <= hi + 1e-6:
             out.append(f"set {entry['set']}: {w} is outside the load range {r['load_range']}")
+    return out
+
+
+def _session_violations(r, loads):
+    """The session at the bar: every work set of the range (those above its lower count
+    optional), plates that really make each weight on the bar, a warm-up that climbs to the
+    first work set without reaching it, and the rule for the optional sets."""
+    out = []
+    sets_lo, sets_hi = r["sets"]
+    if [(e["set"], e["optional"]) for e in loads] != [(n, n > sets_lo)
+                                                      for n in range(1, sets_hi + 1)]:
+        out.append(f"work sets {[e['set'] for e in loads]} are not sets 1-{sets_hi} with those "
+                   f"above {sets_lo} optional")
+    gear = r.get("equipment")
+    if gear is None:
+        return out + ["weights without equipment (bar, plates)"]
+    rows = [*r["warm_up"], *loads]
+    for row in rows:
+        plates, w = row["plates"], row["weight"]
+        if gear["implement"] == "dumbbells":
+            if plates is not None:
+                out.append(f"{w}: plates on dumbbells")
+            continue
+        if plates is None:
+            continue  # said by load.not_loadable (a premise of its message)
+        if abs(gear["bar"] + 2 * sum(plates) - w) > 1e-6:
+            out.append(f"{w}: {gear['bar']} + 2 × {plates} does not make it")
+        if plates != sorted(plates, reverse=True) or not set(plates) <= set(gear["plates"]):
+            out.append(f"{w}: plates {plates} are not heaviest first from {gear['plates']}")
+    warm = r["warm_up"]
+    first = loads[0]["weight"]
+    if any(b["weight"] <= a["weight"] for a, b in zip(warm, warm[1:], strict=False)) or \
+            any(x["weight"] >= first for x in warm):
+        out.append(f"warm-up {[x['weight'] for x in warm]} does not climb below {first}")
+    if any(b["reps"] > a["reps"] for a, b in zip(warm, warm[1:], strict=False)):
+        out.append("warm-up reps rise")
+    extra = r.get("extra_sets")
+    if (extra is not None) != (sets_hi > sets_lo):
+        out.append(f"extra_sets {extra} for sets {r['sets']}")
+    elif extra and not r["rpe"][0] <= extra["while_rpe_at_most"] <= r["rpe"][1]:
+        out.append(f"extra sets while RPE {extra['while_rpe_at_most']}, outside {r['rpe']}")
     return out
 
 

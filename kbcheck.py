@@ -24,8 +24,8 @@ def optional_sweep():
     injury area and stage, with loads read both ways (max_lift) and a rough recent set, so the
     week is reviewed for every injury and every variation is loaded as itself (the presets and a
     week that already lists a deadlift); and every variation x awkward week x placement x low-back
-    stage (none, acute, recovering, cleared); and every variation with a plate step coarser than
-    its lightest working weight."""
+    stage (none, acute, recovering, cleared); every variation with a plate step coarser than
+    its lightest working weight; and every variation with the gym's own bar and plates."""
     areas = [a for a in INJURY_AREAS if a != "none"]
     for i, (variation, split, placement, stage) in enumerate(itertools.product(
             VARIATIONS, SPLITS, ("auto", "leg_day", "back_day", "full_body", "dedicated_day"),
@@ -65,6 +65,16 @@ def optional_sweep():
         yield {"variation": variation, "goal": GOALS[i % len(GOALS)], "experience": "novice",
                **[{"one_rm": 20, "plate_step": 25}, {"one_rm": 45, "units": "lb",
                                                      "plate_step": 50}][i % 2]}
+    # the gym's own bar and plates: plates that make every weight, plates that cannot, and
+    # work sets lighter than the bar
+    for i, variation in enumerate(VARIATIONS):
+        yield {"variation": variation, "goal": GOALS[i % len(GOALS)],
+               "experience": ("novice", "intermediate", "advanced")[i % 3],
+               **[{"one_rm": 180, "bar_weight": 15, "plates": [20, 10, 5, 2.5, 1.25]},
+                  {"one_rm": 180, "plates": [20, 10]},
+                  {"one_rm": 25, "bar_weight": 25},
+                  {"one_rm": 405, "units": "lb", "bar_weight": 35, "plates": [45, 25, 10, 5]}
+                  ][i % 4]}
 
 
 GOALS = ANSWERS["goal"]["choices"]

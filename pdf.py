@@ -28,15 +28,36 @@ own, and the whole group is killed with SIGKILL when it exits, when it runs out 
 anything else stops the wait (Ctrl-C included), so helper processes it leaves behind go too. Its
 output goes to a file in the temporary folder rather than a pipe, so a helper holding it open
 cannot make us wait; the last line of that output explains a failed print.
+
+Many sheets (a batch): :func:`print_sheet` keeps one browser per process and prints sheet after
+sheet in it, through Playwright (the optional ``fast-pdf`` extra) driving the same system
+Chromium; Playwright never downloads a browser here. Starting Chromium is most of a one-shot
+print's 1.5 s, so a batch saves it on every sheet but the first. The same guarantees hold per
+sheet: the time limit covers starting the browser and printing (Playwright's driver, started
+once, gets as long again of its own); at the limit a watchdog SIGKILLs the browser's process
+group (Playwright starts it as a group leader) and the sheet is a PdfTimeout; after a timeout, a
+crash or an interrupt the browser and its folder are gone, and the next sheet starts another; a
+browser that died between sheets or while printing is started again and the sheet tried once
+more. The pages and paper are those of the one-shot path (the same tagged PDF). The browser
+goes with its process: closed at exit (atexit, and
+multiprocessing's finalizers in a worker), killed before a worker ends at once on a signal
+(workers.py), and killed by Playwright's driver when the pipe to it closes (this process was
+SIGKILLed). Without Playwright, off the main thread (its objects belong to the thread that
+started them), or when it cannot start the browser, :func:`print_sheet` is :func:`html_to_pdf`.
+A single sheet (``advise --format pdf``) stays one-shot: starting the driver and the browser costs
+more than Chromium's own --print-to-pdf (``make bench`` measures both).
 """
 
+import atexit
 import math
 import os
 import pathlib
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 
 from .errors import ChromiumMissing, PdfError, PdfTimeout
@@ -132,6 +153,7 @@ def html_to_pdf(html, paper="A4", *, browser=None, timeout=None):
         return data
     finally:
         with deferred():
+            _remove_singleton(os.path.join(tmp, "profile"))
             _remove(tmp)
 
 
@@ -147,8 +169,7 @@ def _run(command, browser, log_path, timeout):
     try:
         return process.wait(timeout)
     except subprocess.TimeoutExpired:
-        raise PdfTimeout(f"Chromium did not finish the PDF within {timeout} s — try again, or use "
-                         f"--format html and print from a browser") from None
+        raise PdfTimeout(_timeout_message(timeout)) from None
     finally:
         _kill_group(process)
 
@@ -170,6 +191,11 @@ def _kill_group(process):
         pass
 
 
+def _timeout_message(timeout):
+    return (f"Chromium did not finish the PDF within {timeout} s — try again, or use "
+            f"--format html and print from a browser")
+
+
 def _read_pdf(target):
     """The bytes the browser wrote to ``target`` (b"" when it wrote none); PdfError beyond
     MAX_PDF_BYTES."""
@@ -180,10 +206,14 @@ def _read_pdf(target):
         return b""
     except OSError as exc:
         raise PdfError(f"cannot read the PDF Chromium wrote: {exc.strerror or exc}") from None
+    _check_size(data)
+    return data
+
+
+def _check_size(data):
     if len(data) > MAX_PDF_BYTES:
         raise PdfError(f"Chromium wrote a PDF larger than {MAX_PDF_BYTES // (1024 * 1024)} MB — "
                        f"use --format html and print from a browser")
-    return data
 
 
 def _tail(path, limit=LOG_TAIL_BYTES):
@@ -195,6 +225,18 @@ def _tail(path, limit=LOG_TAIL_BYTES):
             return handle.read(limit)
     except OSError:
         return b""
+
+
+def _remove_singleton(profile):
+    """Chromium keeps its SingletonSocket in a folder of its own in the temporary directory,
+    linked from the profile, and removes it when it exits; a killed browser leaves it."""
+    try:
+        target = os.readlink(os.path.join(profile, "SingletonSocket"))
+    except OSError:
+        return
+    folder = os.path.dirname(target)
+    if os.path.basename(folder).startswith(("org.chromium.", ".org.chromium.", "com.google.")):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _remove(folder):
@@ -211,3 +253,392 @@ def _remove(folder):
 def _last_line(stderr):
     lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
     return lines[-1][:200] if lines else ""
+
+
+# --- many sheets: one browser per process (see the module docstring) -----------------------------
+
+PERSISTENT_FLAGS = tuple(flag for flag in CHROMIUM_FLAGS if flag != "--headless")  # it adds its own
+CLOSE_SECONDS = 5  # a graceful close that takes longer ends in SIGKILL
+GONE_SECONDS = 5  # how long a killed process group may take to go (SIGKILL is asynchronous)
+
+_printer = None  # this process's Printer, made by the first print_sheet
+_one_shot = {}  # browser -> why the persistent path could not start it in this process
+_close_registered = False
+
+
+def _sync_playwright():
+    """Playwright's sync entry point, or None without the fast-pdf extra."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    return sync_playwright
+
+
+def batch_path(browser=None):
+    """How print_sheet prints in this process, in words (the bench and the README say it)."""
+    if _sync_playwright() is None:
+        return "one-shot: a browser per sheet (Playwright is not installed)"
+    why = _one_shot.get(browser or find_chromium())
+    if why:
+        return f"one-shot: a browser per sheet ({why})"
+    try:
+        from importlib.metadata import version
+
+        name = f"Playwright {version('playwright')}"
+    except Exception:  # pragma: no cover - an install without metadata
+        name = "Playwright"
+    return f"persistent: one browser per process ({name})"
+
+
+def print_sheet(html, paper="A4", *, timeout=None):
+    """``html`` printed on ``paper`` as PDF bytes, as html_to_pdf does, by this process's
+    persistent browser when it can have one (see the module docstring), else by html_to_pdf."""
+    global _printer
+    if timeout is None:
+        timeout = pdf_timeout()
+    browser = find_chromium()
+    if (_one_shot.get(browser) or _sync_playwright() is None
+            or threading.current_thread() is not threading.main_thread()):
+        return html_to_pdf(html, paper, browser=browser, timeout=timeout)
+    if _printer is not None and (_printer.owner != os.getpid() or _printer.executable != browser):
+        close_printer()
+    if _printer is None:
+        _printer = Printer(browser)
+        _close_at_exit()
+    try:
+        return _printer.print(html, paper, timeout=timeout)
+    except _Unavailable as exc:
+        _one_shot[browser] = f"the persistent browser did not start: {exc}"
+        close_printer()
+        return html_to_pdf(html, paper, browser=browser, timeout=timeout)
+
+
+def close_printer():
+    """Close this process's persistent browser and Playwright's driver, if it has them."""
+    global _printer
+    printer, _printer = _printer, None
+    if printer is not None and printer.owner == os.getpid():
+        printer.close()
+
+
+def kill_printer():
+    """For a process about to end at once (os._exit, perhaps from a signal handler): SIGKILL its
+    persistent browser's process group, without a call into Playwright. The driver ends when
+    this process does (the pipe to it closes)."""
+    printer = _printer
+    if printer is not None and printer.owner == os.getpid():
+        printer.kill()
+
+
+def _close_at_exit():
+    """close_printer when this process ends: atexit, and in a multiprocessing worker (which
+    leaves by os._exit, skipping atexit) multiprocessing's finalizers."""
+    global _close_registered
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is not None and multiprocessing.parent_process() is not None:
+        from multiprocessing import util
+
+        # (a child's registry starts empty: a parent's registration never runs in it)
+        util.Finalize(None, close_printer, exitpriority=10)
+    if not _close_registered:
+        atexit.register(close_printer)
+        _close_registered = True
+
+
+class _Unavailable(Exception):
+    """Playwright could not start the browser at all (print_sheet goes one-shot)."""
+
+
+class Printer:
+    """One headless Chromium started by Playwright and kept for sheet after sheet. Used from the
+    thread that made it; ``owner`` is the process it belongs to (a forked child leaves it)."""
+
+    def __init__(self, browser=None):
+        self.executable = browser or find_chromium()
+        self.owner = os.getpid()
+        self._playwright = None  # the driver, started once
+        self._driver = None  # its pid
+        self._context = self._page = None
+        self._folder = None  # deadlift-advisor-pdf-*: the browser's profile
+        self._pid = None  # the browser, leader of its process group
+        self._started = False  # a browser has started (a later failure to start is a crash)
+
+    def print(self, html, paper="A4", *, timeout=None):
+        """The PDF bytes; PdfTimeout after ``timeout`` seconds (html_to_pdf's default)."""
+        if timeout is None:
+            timeout = pdf_timeout()
+        source = with_paper_size(html, paper)
+        self._start_driver(timeout)  # once; the browser's time starts after it
+        deadline = time.monotonic() + timeout
+        expired = threading.Event()
+        watchdog = threading.Timer(timeout, self._expire, (expired,))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return self._print(source, deadline, timeout, expired)
+        except Exception:  # a timeout, a crash: the browser goes
+            self.kill()
+            raise
+        except BaseException:  # Ctrl-C, SIGTERM: and the driver, which may be starting one
+            playwright = self._playwright
+            self.kill(driver=True)
+            if playwright is not None:  # its end, which lets this thread start another one
+                with deferred():
+                    try:
+                        playwright.stop()
+                    except Exception:
+                        pass
+            raise
+        finally:
+            watchdog.cancel()
+            watchdog.join()  # a watchdog that fired is done killing before the next sheet
+
+    def _print(self, source, deadline, timeout, expired):
+        from playwright.sync_api import Error
+
+        for attempt in (1, 2):
+            try:
+                if self._page is None or _is_gone(self._pid):
+                    self.kill()  # what is left of a browser that died since the last sheet
+                    self._start(deadline, timeout, expired)
+                self._page.set_content(source, wait_until="load",
+                                       timeout=_milliseconds_left(deadline, timeout))
+                # as Chromium's --print-to-pdf: the page's @page size, backgrounds, tagged
+                data = self._page.pdf(prefer_css_page_size=True, print_background=True,
+                                      tagged=True)
+            except Error as exc:
+                self.kill()
+                if _timed_out(exc, deadline, expired):
+                    raise PdfTimeout(_timeout_message(timeout)) from None
+                if attempt == 2:
+                    raise PdfError(f"Chromium stopped while printing the PDF ({_first_line(exc)})"
+                                   f" — try again, or use --format html and print from a "
+                                   f"browser") from None
+                continue  # it crashed: a new browser, once
+            _check_size(data)
+            if not data.startswith(b"%PDF"):  # pragma: no cover - Chromium returns a PDF or fails
+                raise PdfError("Chromium did not produce a PDF — use --format html and print "
+                               "from a browser")
+            return data
+
+    def _start_driver(self, timeout):
+        """Playwright's driver (a Node.js process, this process's child), unless it runs; it is
+        killed when it takes longer than ``timeout`` to start. _Unavailable when it does not."""
+        if self._playwright is not None:
+            return
+        before = _children()
+
+        def new_drivers():
+            return [pid for pid in _children() - before if b"run-driver" in _command_line(pid)]
+
+        watchdog = threading.Timer(timeout, lambda: [_kill_pid(pid) for pid in new_drivers()])
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            self._playwright = _sync_playwright()().start()
+        except Exception as exc:  # no Node.js for the driver, an asyncio loop running, ...
+            raise _Unavailable(_first_line(exc)) from None
+        finally:
+            watchdog.cancel()
+            watchdog.join()
+        self._driver = next(iter(new_drivers()), None)
+
+    def _start(self, deadline, timeout, expired):
+        """A browser with a fresh profile, within the time limit. _Unavailable when the first
+        browser cannot start; a later one that fails to start is a crash (Playwright's Error),
+        tried again once like any other."""
+        from playwright.sync_api import Error
+
+        try:
+            with deferred():  # the folder is remembered before a signal can be handled
+                self._folder = tempfile.mkdtemp(prefix="deadlift-advisor-pdf-")
+            # Playwright's own temporary folder goes in ours too: it would remove it by itself,
+            # asynchronously, and not at all when the browser was killed just before its end.
+            self._context = self._playwright.chromium.launch_persistent_context(
+                os.path.join(self._folder, "profile"), executable_path=self.executable,
+                headless=True, args=list(PERSISTENT_FLAGS),
+                artifacts_dir=os.path.join(self._folder, "playwright"),
+                timeout=_milliseconds_left(deadline, timeout))
+            self._pid = _browser_leader(self._folder)
+            if self._pid is None:  # without it the time limit could not be kept
+                raise _Unavailable("its process was not found")
+            pages = self._context.pages
+            self._page = pages[0] if pages else self._context.new_page()
+        except Error as exc:
+            self.kill()
+            if self._started or _timed_out(exc, deadline, expired):
+                raise
+            raise _Unavailable(_first_line(exc)) from None
+        except _Unavailable:
+            self.kill()
+            raise
+        self._started = True
+
+    def _expire(self, expired):
+        """In the watchdog thread, at the time limit: the browser's process group is killed,
+        which ends the call into Playwright that is waiting for it."""
+        expired.set()
+        pid, folder = self._pid, self._folder
+        if pid is None and folder:  # still starting
+            pid = _browser_leader(folder)
+        if pid is not None:
+            _killpg(pid)
+
+    def kill(self, driver=False):
+        """SIGKILL the browser's process group, wait for it to go, remove its folders. Makes no
+        call into Playwright (whose driver notices by itself), so it is safe anywhere. With
+        ``driver``, the driver goes too: a call into Playwright cut short by a signal may have
+        left it starting a browser, which would make the folder again."""
+        with deferred():  # a second Ctrl-C waits until this is done
+            pid, folder = self._pid, self._folder
+            self._context = self._page = self._pid = self._folder = None
+            # The driver is frozen first, so that it starts nothing after the scan below, and
+            # killed last: a browser whose pipe closes starts tidying up, and a SIGKILL then
+            # leaves it half done (its socket folder without the link that names it).
+            stopped = driver and self._driver is not None
+            if stopped:
+                _kill_pid(self._driver, signal.SIGSTOP)
+                _wait_gone(lambda: _is_stopped(self._driver))
+            if pid is None and folder:  # interrupted while starting
+                pid = _browser_leader(folder)
+            if pid is not None:
+                _killpg(pid)
+                _wait_gone(lambda: _group_gone(pid))
+            if folder:
+                _remove_singleton(os.path.join(folder, "profile"))
+                _remove(folder)
+            if stopped:
+                _kill_pid(self._driver)
+                _wait_gone(lambda: _is_gone(self._driver))
+                self._playwright = self._driver = None  # the next sheet starts another
+
+    def close(self):
+        """Close the browser (SIGKILL after CLOSE_SECONDS), then stop the driver."""
+        context, pid = self._context, self._pid
+        if context is not None:
+            watchdog = threading.Timer(CLOSE_SECONDS, _killpg, (pid,))
+            watchdog.daemon = True
+            watchdog.start()
+            try:
+                context.close()
+            except Exception:  # killed by the watchdog, or already gone
+                pass
+            finally:
+                watchdog.cancel()
+                watchdog.join()
+        self.kill()  # helpers that outlived the browser; the folders
+        playwright, self._playwright = self._playwright, None
+        if playwright is not None:
+            try:
+                playwright.stop()
+            except Exception:  # a driver that already ended
+                pass
+
+
+def _milliseconds_left(deadline, timeout):
+    """What is left of the time limit, in milliseconds for Playwright (where 0 means none)."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise PdfTimeout(_timeout_message(timeout))
+    return max(1, left * 1000)
+
+
+def _timed_out(exc, deadline, expired):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    return expired.is_set() or isinstance(exc, PlaywrightTimeout) or time.monotonic() >= deadline
+
+
+def _first_line(exc):
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0][:200] if lines else type(exc).__name__
+
+
+def _killpg(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, TypeError):
+        pass
+
+
+def _wait_gone(gone):
+    """Until ``gone()`` (SIGKILL takes effect asynchronously), at most GONE_SECONDS."""
+    deadline = time.monotonic() + GONE_SECONDS
+    while not gone() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _kill_pid(pid, signum=signal.SIGKILL):
+    """Signal ``pid`` alone (the driver: in this process's group, so never killpg)."""
+    try:
+        os.kill(pid, signum)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _processes():
+    """(pid, state, ppid, pgrp) of every process (Linux /proc)."""
+    try:
+        names = os.listdir("/proc")
+    except OSError:  # pragma: no cover - no /proc
+        return
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        # after the comm: state ppid pgrp session ...
+        yield int(name), fields[0].decode(), int(fields[1]), int(fields[2])
+
+
+def _is_gone(pid):
+    """True when process ``pid`` no longer runs (absent, or a zombie)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[0] in (b"Z", b"X")
+    except (OSError, IndexError):
+        return True
+
+
+def _is_stopped(pid):
+    """True when process ``pid`` is stopped (SIGSTOP), or gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[0] in (b"T", b"t", b"Z", b"X")
+    except (OSError, IndexError):
+        return True
+
+
+def _group_gone(pgid):
+    """True when no live (non-zombie) process is left in process group ``pgid``."""
+    if pgid is None:
+        return True
+    return not any(pgrp == pgid and state not in "ZX" for _, state, _, pgrp in _processes())
+
+
+def _browser_leader(folder):
+    """The pid of the browser whose profile is in ``folder``: it leads its own process group
+    and names the profile on its command line. None when there is none (yet)."""
+    wanted = f"--user-data-dir={os.path.join(folder, 'profile')}".encode()
+    for pid, state, _, pgrp in _processes():
+        if pid == pgrp and state not in "ZX" and wanted in _command_line(pid).split(b"\0"):
+            return pid
+    return None
+
+
+def _children():
+    """This process's children."""
+    me = os.getpid()
+    return {pid for pid, _, ppid, _ in _processes() if ppid == me}
+
+
+def _command_line(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""

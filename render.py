@@ -18,7 +18,7 @@ import re
 import textwrap
 
 from jinja2 import (Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined,
-                    select_autoescape)
+                    pass_context, select_autoescape)
 
 FORMATS = ("json", "txt", "md", "html", "pdf")
 BINARY_FORMATS = {"pdf"}
@@ -53,15 +53,42 @@ def environment():
 
 
 def _bytecode_cache():
+    """jinja's cache of compiled templates, in a namespace of this code's own: the compiled code
+    of a template depends on more than its source (the filters' signatures here, the words a
+    constant folds to), so a cache written by another version or another edit of the package
+    must never be read (it once crashed a sheet after a filter gained an argument)."""
     try:
-        return FileSystemBytecodeCache()
+        return FileSystemBytecodeCache(pattern=f"__deadlift_advisor_{_code_stamp()}_%s.cache")
     except (OSError, RuntimeError):  # no usable temporary folder: compile every time
         return None
 
 
-def _label(value):
+def _code_stamp():
+    """A short digest of the version and of the size and time of this module and every
+    template file: what the compiled templates depend on (a few dozen stat calls)."""
+    import hashlib
+    import os
+
+    from .version import __version__
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    parts = [__version__]
+    for folder, _, files in sorted(os.walk(os.path.join(here, "templates"))):
+        parts += [f"{name}:{os.stat(os.path.join(folder, name)).st_mtime_ns}"
+                  for name in sorted(files)]
+    stat = os.stat(os.path.abspath(__file__))
+    parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+@pass_context  # never folded into a template's compiled code: the words live in other files
+def _label(context, value):
     """Display name for an id (muscle, day, goal, heading, ...): the LABELS in messages.j2 first,
-    then the sheet's own words (templates/partials/words.j2)."""
+    then the sheet's own words (templates/partials/words.j2).
+
+    Jinja folds a filter on a constant ("week" | label) into the compiled template, and the
+    bytecode cache keeps that compiled code until the template itself changes: a label edited in
+    words.j2 would stay stale. Taking the context makes the filter unfoldable."""
     found = messages().LABELS.get(value)
     if found is None:
         found = words().get(value)
@@ -82,8 +109,8 @@ def words():
 
 # --- presentation filters ------------------------------------------------------------------------
 
-def _num(value, digits=1):
-    """7.5 -> '7.5', 9.0 -> '9', 79.8 with digits=0 -> '80'."""
+def _num(value, digits=2):
+    """7.5 -> '7.5', 9.0 -> '9', 146.25 -> '146.25', 79.8 with digits=0 -> '80'."""
     rounded = round(float(value), digits)
     text = f"{rounded:.{digits}f}" if digits > 0 else str(int(rounded))
     return text.rstrip("0").rstrip(".") if "." in text else text
@@ -171,44 +198,51 @@ def _why(a, conclusions):
     return why
 
 
-# The printed html sheet comes in four type sizes: "roomy" and "regular" while the content leaves
-# room for them, "compact" beyond, and "dense" for the longest advice and for sheets that add a
-# busy week and weights: a dense sheet keeps the plan on page one and lets the Why and References
-# continue on page two. Limits are in units of sheet_weight, set from the whole input space (and
-# busy weeks) so that the tallest sheet of each size still fits its page on A4 and on Letter
-# (tests/test_sheets.py).
-DENSITIES = (("roomy", 2600), ("regular", 3350), ("compact", 5200), ("dense", None))
+# The printed html sheet comes in three type sizes for page one, the plan (the answers, the chart,
+# the Why and the References start page two): "roomy" (10.5 pt body type) and "regular" (9.75 pt)
+# while the plan leaves room for them, "compact" (9 pt, tighter) beyond. A limit is the largest
+# sheet_weight (the plan's estimated height at the regular size, in mm) whose sheets still fit
+# Letter's 268 mm at that size, less a margin for the estimate's error; tools/find_tallest.py
+# checks them against the whole input space and tests/test_print.py prints the tallest.
+DENSITIES = (("roomy", 200), ("regular", 240), ("compact", None))
 
 
-def sheet_weight(a, why):
-    """A rough measure of how much page the variable content takes: its characters, weighted by
-    the size they print at (warnings large, the Why and References small), plus a little per item
-    for the part of its last line it leaves empty. Presentation only: it picks a type size."""
-    titles = 40
-    why_chars = sum(titles + sum(30 if r["again"] else len(r["justification"]) for r in w["rules"])
-                    + sum(len(k) + 2 for k in w["sources"]) + 40 * len(w["labels"]) for w in why)
-    return round(0.75 * sum(len(x["text"]) + 60 for x in a["warnings"])
-                 + 0.6 * sum(len(x["text"]) + 50 for x in a["recommendations"])
-                 + 0.45 * why_chars
-                 + 0.35 * sum(len(r["key"]) + len(r["citation"]) + 30 for r in a["references"])
-                 + 45 * max(len(a["follow_ups"]), 2) + 12 * len(a["recovery"]["avoid"])
-                 + (60 if a["prescription"].get("loads") else 0)
-                 + (260 if a.get("alternative") else 0)
-                 + _week_weight(a.get("schedule"))
-                 + 0.5 * len(a["profile"].get("athlete", "")))
+def sheet_weight(a):
+    """The plan's height on page one at the regular size, in mm, estimated from what it holds: a
+    least-squares fit to Chromium's layout of about 1,200 sheets (warnings, advice, weeks and
+    weights of every kind), within about 20 mm of it. Presentation only: it picks a type size."""
+    def lines(items):  # about 52 characters to a line of a half-page column
+        return sum(-(-len(x["text"]) // 52) for x in items)
+
+    r, alt = a["prescription"], a.get("alternative")
+    mm = (64.3 + 0.074 * sum(len(x["label"]) + 2 for x in a["recovery"]["avoid"])
+          + (11.2 + 2.31 * lines(a["warnings"]) if a["warnings"] else 0)
+          + 2.16 * lines(a["recommendations"])
+          + 0.143 * sum(len(f["label"]) + 12 for f in a["follow_ups"])
+          + (8.8 + 3.41 * _rows(r) if r.get("loads") else 0)
+          + (22.1 + 6.58 * _rows(alt["prescription"]) if alt else 0)
+          + _week_weight(a.get("schedule"))
+          + 0.146 * len(a["profile"].get("athlete", ""))
+          + (2.4 if a["classification"]["provisional"] else 0))
+    return round(mm, 1)
+
+
+def _rows(r):
+    return len(r.get("warm_up") or ()) + len(r.get("loads") or ())
 
 
 def _week_weight(schedule):
-    """The week grid: a fixed table, as tall as its busiest day, plus its conflict lines."""
+    """The week: its seven rows, each day note, and the lines under the grid as _week_lines
+    groups them."""
     if not schedule:
         return 0
-    # A seventh of the page width per day: a long exercise name takes two or three lines.
-    lines = max(sum(1 + len(e["label"]) // 16 for e in d["entries"][:6]) + (len(d["entries"]) > 6)
-                + (1 + len(d["note"]) // 16 if d["note"] else 0) for d in schedule["days"].values())
-    return (300 + 55 * max(lines, 1)
-            + 0.7 * sum(len(c["text"]) + 40 for c in schedule["conflicts"])
-            # the injury lines: one per exercise (its days in brackets)
-            + 0.7 * 150 * len({c["exercise"] for c in schedule.get("injury", ())}))
+    wl = _week_lines(schedule)
+    own_notes = sum(1 for d in schedule["days"].values() if d["note"] and d["note"] not in wl["notes"])
+    conflicts = sum(len(g["texts"][0]) if len(g["texts"]) == 1
+                    else 160 + 10 * len(g["window"] + g["before"])
+                    + sum(len(label) + 2 for label in g["labels"]) for g in wl["conflicts"])
+    injury = sum(90 + sum(len(e["label"]) + 12 for e in g["entries"]) for g in wl["injury"])
+    return 45.8 + 2.76 * own_notes + 9.0 * len(wl["notes"]) + 0.041 * conflicts + 0.043 * injury
 
 
 def density(weight):
@@ -224,15 +258,69 @@ def sheet_context(advice, generated=None):
     a = _as_dict(advice)
     c = a["classification"]
     why = _why(a, trail(a)["conclusions"])
-    weight = sheet_weight(a, why)
+    weight = sheet_weight(a)
     return {
         "a": a,
         "tiers": [{"tier": tier, "muscles": list(c[key])} for tier, key in TIER_KEYS],
         "why": why,
+        "week_lines": _week_lines(a.get("schedule")),
         "generated": generated or datetime.date.today().isoformat(),
         "weight": weight,
         "density": density(weight),
     }
+
+
+def _week_lines(schedule):
+    """The week's notes as page one of the html sheet prints them, in the order the advice first
+    names them: the exercises that get in the way on the same days as one line (``window``: the
+    days of the recovery window they fall on, ``before``: the days before the deadlift; a leg day
+    after a back-day deadlift keeps its own line), the exercises of the week that load the injured
+    area as one line per verdict (those on the same days together), and the day notes several
+    days share, each with its mark (``notes``: text -> mark, days). A busy week otherwise repeats
+    one sentence per exercise and day (twenty-four in the busiest), which would push the plan off
+    the page; the grid above still marks every entry."""
+    if not schedule:
+        return {"conflicts": [], "injury": [], "notes": {}}
+    by_day = {}
+    for c in schedule["conflicts"]:
+        by_day.setdefault((c["reason"], c["day"]), []).append(c)
+    conflicts = {}
+    for (reason, day), found in by_day.items():
+        if reason not in ("posterior_chain", "before_deadlift"):  # a leg day: one line of its own
+            conflicts[(reason, day)] = {"day": day, "labels": [], "window": [], "before": [],
+                                        "texts": [c["text"] for c in found]}
+            continue
+        labels = tuple(c["label"] for c in found)
+        group = conflicts.setdefault(labels, {"day": day, "labels": list(labels), "window": [],
+                                              "before": [], "texts": []})
+        group["window" if reason == "posterior_chain" else "before"].append(day)
+        group["texts"] += [c["text"] for c in found]
+    days = {}
+    for c in schedule.get("injury") or ():
+        entry = days.setdefault((c["exercise"], c["intensity"]), {
+            "exercise": c["exercise"], "label": c["label"], "intensity": c["intensity"],
+            "days": []})
+        entry["days"].append(c["day"])
+    injury = {}
+    for e in days.values():
+        verdict = injury.setdefault(e["intensity"], {"intensity": e["intensity"], "entries": [],
+                                                     "parts": {}})
+        verdict["entries"].append(e)
+        verdict["parts"].setdefault(tuple(e["days"]), []).append(e["label"])
+    for verdict in injury.values():
+        verdict["parts"] = [{"days": list(d), "labels": labels}
+                            for d, labels in verdict["parts"].items()]
+    # A note several days share (the light second pull of a week full of pulls) is printed once
+    # under the grid, its days marked, rather than once in every row.
+    notes = {}
+    for day, d in schedule["days"].items():
+        if d["note"]:
+            notes.setdefault(d["note"], []).append(day)
+    marks = "†‡§¶"
+    shared = [(text, days) for text, days in notes.items() if len(days) > 1][:len(marks)]
+    notes = {text: {"mark": marks[i], "days": days} for i, (text, days) in enumerate(shared)}
+    return {"conflicts": list(conflicts.values()), "injury": list(injury.values()),
+            "notes": notes}
 
 
 def _sheet(advice, ext, generated=None):

@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import tempfile
 import threading
 
@@ -59,14 +60,28 @@ def _quiet_signals():
     temporary folders go); between tasks there is nothing to clean."""
     from .interrupts import Terminated
 
+    stopping = []
+
     def stop(signum, frame):
+        if stopping:  # a second signal (the pool terminates the rest when one worker ends)
+            return  # must not cut short the clean-up the first one started
+        stopping.append(signum)
         if _busy:
             raise Terminated(signum)  # _to_file ends the worker once the task has cleaned up
-        os._exit(128 + signum)
+        _exit_now(128 + signum)
 
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), stop)
+
+
+def _exit_now(code):
+    """End this worker at once. os._exit runs no clean-up, so the browser a batch keeps in it
+    (pdf.print_sheet) is killed first; the worker's normal end closes it (pdf.py)."""
+    pdf = sys.modules.get(f"{__package__}.pdf")
+    if pdf is not None:
+        pdf.kill_printer()
+    os._exit(code)
 
 
 def _batches(items, size):
@@ -87,7 +102,7 @@ def _to_file(fn, scratch, task):
         with open(os.path.join(scratch, str(number)), "wb") as fh:
             pickle.dump([fn(item) for item in batch], fh, pickle.HIGHEST_PROTOCOL)
     except Terminated as stopped:  # only raised in a worker (see _quiet_signals)
-        os._exit(128 + stopped.signum)
+        _exit_now(128 + stopped.signum)
     finally:
         _busy = False
     return number

@@ -72,6 +72,10 @@ SPEC = {
     "recent_set": {"type": "recent_set", "asked": False, "units": True},
     "plate_step": {"type": "plate_step", "asked": False, "units": True},
     "week": {"type": "week", "asked": False},
+    # The gym's equipment, for plates per side: the empty bar's weight (default per implement,
+    # kb/programming.BAR_WEIGHT) and the plates there are (default PLATES).
+    "bar_weight": {"type": "bar_weight", "asked": False, "units": True},
+    "plates": {"type": "plates", "asked": False, "units": True},
     # Which lift one_rm / recent_set were measured on: the conventional deadlift, or the
     # variation being programmed. "auto" (what no answer means) takes whichever
     # reading gives the lighter loads, and the sheet says so.
@@ -81,7 +85,8 @@ SPEC = {
 
 # What a coach's defaults file may set (coach_defaults.py): the gym's and the team's settings,
 # never what belongs to one lifter (variation, goal, experience, injury, weights).
-DEFAULTABLE = ("units", "plate_step", "week", "back_days_per_week", "season_phase", "placement")
+DEFAULTABLE = ("units", "plate_step", "bar_weight", "plates", "week", "back_days_per_week",
+               "season_phase", "placement")
 
 ANSWERS = {k: spec for k, spec in SPEC.items() if spec.get("asked", True)}  # asked, in order
 EXTRA_ANSWERS = {k: spec for k, spec in SPEC.items() if not spec.get("asked", True)}

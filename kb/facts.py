@@ -105,6 +105,20 @@ class Loads(Fact):
     """Concrete weights for the prescription."""
 
 
+class GearAnswer(Fact):
+    """The bar and the plates the lifter said the gym has (either may be None: not said)."""
+
+
+class Gear(Fact):
+    """What the weights are loaded with: the implement, the empty bar's weight and the plates,
+    each from the answers or the defaults (kb/programming)."""
+
+
+class Session(Fact):
+    """The session at the bar: the warm-up ramp, plates per side for every set, and how many of
+    a range of sets to do."""
+
+
 class WeekDay(Fact):
     """One day of the user's week: catalogue exercise ids, and names the catalogue did not know."""
 

@@ -70,6 +70,9 @@ MESSAGE_PREMISES = {
     "plate_step_too_coarse": ("deadlift",),
     "max_lift_assumed": ("weights",),
     "relation_is_a_starting_guess": ("weights",),
+    "below_the_bar": ("weights",),
+    "plates_cannot_make": ("weights",),
+    "trap_bar_weight_guessed": ("weights",),
     # the week
     "unknown_exercises": (),
     "week_overrides_answer": ("back_days_as_in_the_week_for_override",),

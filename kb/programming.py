@@ -123,5 +123,38 @@ KG_PER_LB = 0.45359237
 # The lightest change plates sold (0.25 kg fractional discs, 0.5 lb): a finer step is a typo.
 PLATE_STEP_MIN = {"kg": 0.25, "lb": 0.5}
 ONE_RM_RANGE = {"kg": (20.0, 500.0), "lb": (45.0, 1100.0)}
+
+# The session at the bar (issue 14). What each variation is loaded on: a barbell, a trap (hex)
+# bar, or dumbbells (the single-leg RDL is held in the hands, so it has no plates: its weight is
+# the total of two dumbbells).
+IMPLEMENT_OF = {"conventional": "barbell", "sumo": "barbell", "romanian": "barbell",
+                "stiff_leg": "barbell", "single_leg_romanian": "dumbbells",
+                "step_romanian": "barbell", "trap_bar": "trap_bar",
+                "high_handle_trap_bar": "trap_bar", "rack_pull": "barbell",
+                "block_pull": "barbell", "deficit": "barbell", "snatch_grip": "barbell"}
+# The empty bar, per unit, unless the bar_weight answer says otherwise: the standard men's
+# barbell is 20 kg / 45 lb; trap bars differ from maker to maker (about 20-35 kg), so 25 kg /
+# 55 lb is a middle guess the sheet asks to check (both figures are project-inference).
+BAR_WEIGHT = {"barbell": {"kg": 20.0, "lb": 45.0}, "trap_bar": {"kg": 25.0, "lb": 55.0}}
+BAR_WEIGHT_RANGE = {"kg": (5.0, 50.0), "lb": (10.0, 110.0)}
+# The plates a gym has, per unit, unless the plates answer says otherwise (any number of each):
+# the usual sets of discs in kilograms and in pounds.
+PLATES = {"kg": (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25), "lb": (45.0, 35.0, 25.0, 10.0, 5.0, 2.5)}
+# The warm-up before the first work set: the reps follow the NSCA-style 1RM protocol (a light set
+# of 5-10, a set of 3-5, a near-maximal 2-3, short rests growing to 2-4 minutes before the
+# attempt); the percentages of the first work set's weight and the single at 90% before a heavy
+# top set are project-inference. A step within one plate step of the work weight, or not heavier
+# than the step before, is left out.
+# Warm-up weights are round numbers, quick to load: to 10 kg / 20 lb once the first work set is
+# 100 kg / 220 lb or more, else to 5 kg / 10 lb (never finer than the plate step).
+WARM_UP = {"steps": ((0.40, 5), (0.60, 3), (0.75, 2)), "heavy_single": (0.90, 1),
+           "heavy_from_pct_1rm": 85.0, "rest": ("1-2 min", "2-4 min"),
+           "round_to": {"kg": (10.0, 5.0), "lb": (20.0, 10.0)},
+           "coarse_from": {"kg": 100.0, "lb": 220.0},
+           "sources": ["nsca-1rm-protocol", "project-inference"]}
+# A range of sets ("3-5"): do the lower count; the sets above it only while the last set felt no
+# harder than the back-offs' RPE plus one (at most the top of the range): fatigue shows as a
+# rising RPE at the same weight. The rule is project-inference.
+EXTRA_SETS = {"sources": ["project-inference"]}
 RECENT_SET_REPS = (1, 12)
 RECENT_SET_RPE = (6.0, 10.0)

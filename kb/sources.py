@@ -134,6 +134,14 @@ SOURCES = {
                     "summarised by NSCA excerpts).",
         "level": "guide",
     },
+    "nsca-1rm-protocol": {
+        "citation": "Peterson JA. A Christian Guide to Body Stewardship, Diet and Exercise, 3rd "
+                    "ed., Appendix E: 1 Repetition Max (RM) Testing Protocol. Cedarville "
+                    "University (the NSCA-style protocol: a light warm-up of 5-10 repetitions, a "
+                    "second of 3-5, a near-maximal 2-3, with 1, 2 and 2-4 minutes of rest). "
+                    "publications.cedarville.edu/books/peterson_3rd_edition/202/",
+        "level": "guide",
+    },
     "korak-2015": {
         "citation": "Korak JA, Green JM, O'Neal EK. Resistance training recovery: considerations "
                     "for single vs. multi-joint movements and upper vs. lower body muscles. Int J "

@@ -4,8 +4,8 @@ import functools
 
 from ..engine import Engine
 from ..kb import EXERCISES
-from ..kb.facts import (Answers, GoalBand, InjuryArea, OneRM, PlateStep, RecentSet, Variation,
-                        WeekDay, WeekOverride, WeekSession)
+from ..kb.facts import (Answers, GearAnswer, GoalBand, InjuryArea, OneRM, PlateStep, RecentSet,
+                        Variation, WeekDay, WeekOverride, WeekSession)
 from .base import DeriveMixin, _frozen
 from .classify import ClassificationRules
 from .follow_ups import FollowUpRules
@@ -67,6 +67,10 @@ class Advisor(DeriveMixin, ClassificationRules, SafetyRules, PlacementRules, Pre
             yield RecentSet(**profile["recent_set"])
         if profile.get("plate_step") is not None:
             yield PlateStep(value=profile["plate_step"])
+        if profile.get("bar_weight") is not None or profile.get("plates") is not None:
+            plates = profile.get("plates")
+            yield GearAnswer(bar=profile.get("bar_weight"),
+                             plates=tuple(plates) if plates is not None else None)
         if profile.get("week") is not None:
             for day, names in profile["week"]["days"].items():
                 yield WeekDay(day=day, exercises=tuple(n for n in names if n in EXERCISES),

@@ -8,9 +8,11 @@ sets at the other corner of the band: the usual way an RPE range becomes a sessi
 """
 
 from ..engine import AS, MATCH, NOT, TEST
-from ..kb.facts import (Answers, Estimated1RM, LiftBasis, Loads, OneRM, PlateStep, Prescription,
-                        RecentSet, Variation)
-from ..kb.programming import PLATE_STEPS, ROUGH_SET, RTS_SOURCES
+from ..kb.facts import (Answers, Estimated1RM, Gear, GearAnswer, LiftBasis, Loads, OneRM, PlateStep,
+                        Prescription, RecentSet, Session, Variation)
+from ..kb.plates import per_side, ramp
+from ..kb.programming import (BAR_WEIGHT, EXTRA_SETS, IMPLEMENT_OF, PLATE_STEPS, PLATES, ROUGH_SET,
+                              RTS_SOURCES, WARM_UP)
 from ..kb.rts import estimate_1rm, rough, round_to_step
 from .base import AFTER, CLASSIFY, rule, sources_of
 
@@ -131,9 +133,12 @@ class LoadRules:
         # Never above the 1RM, nor above a load ceiling that some limit set (an injury, ...).
         cap = rx["pct_cap"]
         ceiling = one_rm if cap is None else min(one_rm, one_rm * cap / 100)
-        plan = [(1, reps_lo, rpe_hi, hi)] + [(n, reps_hi, rpe_lo, lo) for n in range(2, sets_lo + 1)]
-        loads = tuple((n, reps, rpe, round_to_step(one_rm * pct / 100, step, ceiling=ceiling))
-                      for n, reps, rpe, pct in plan)
+        sets_hi = rx["sets"][1]
+        # Every work set of the range: the top set, then back-offs; those above the lower count
+        # are optional (load.session says when to do them).
+        plan = [(1, reps_lo, rpe_hi, hi)] + [(n, reps_hi, rpe_lo, lo) for n in range(2, sets_hi + 1)]
+        loads = tuple((n, reps, rpe, round_to_step(one_rm * pct / 100, step, ceiling=ceiling),
+                       n > sets_lo) for n, reps, rpe, pct in plan)
         self.declare(Loads(
             estimated_1rm=one_rm, measured=est["value"], basis=est["basis"], rough=est["rough"],
             raw=est["raw"], lift=basis["lift"], ratio=basis["ratio"], inferred=basis["inferred"],
@@ -142,3 +147,72 @@ class LoadRules:
                         round_to_step(one_rm * hi / 100, step, ceiling=ceiling)),
             sets=loads, because=(*est["because"], *basis["because"], "load.working_weights"),
             sources=sources_of("load.working_weights", (*est["sources"], *basis["sources"]))))
+
+    # --- the session at the bar: what the weights are loaded with, warm-ups, plates per side ---
+
+    @rule("load.gear_given", Loads(units=MATCH.units), AS.var << Variation(),
+          AS.given << GearAnswer(),
+          k=(), sources=("project-inference",), salience=AFTER)
+    def gear_given(self, units, var, given):
+        self._gear(units, var["id"], given["bar"], given["plates"], "load.gear_given")
+
+    @rule("load.gear_default", Loads(units=MATCH.units), AS.var << Variation(), NOT(GearAnswer()),
+          k=(), sources=("project-inference",), salience=AFTER)
+    def gear_default(self, units, var):
+        self._gear(units, var["id"], None, None, "load.gear_default")
+
+    def _gear(self, units, variation, bar, plates, rule_id):
+        implement = IMPLEMENT_OF[variation]
+        default_bar = BAR_WEIGHT.get(implement, {}).get(units)
+        self.declare(Gear(implement=implement,
+                          bar=None if implement == "dumbbells" else
+                          (bar if bar is not None else default_bar),
+                          bar_given=bar is not None,
+                          plates=None if implement == "dumbbells" else
+                          tuple(plates if plates is not None else PLATES[units]),
+                          plates_given=plates is not None, units=units,
+                          because=(rule_id,), sources=sources_of(rule_id)))
+
+    @rule("load.session", AS.loads << Loads(), AS.gear << Gear(), AS.rx << Prescription(perform=True),
+          k=("K14",), sources=(*WARM_UP["sources"], *EXTRA_SETS["sources"]), salience=AFTER - 1)
+    def session(self, loads, gear, rx):
+        step, first = loads["step"], loads["sets"][0][3]
+        bar = gear["bar"] if gear["bar"] is not None else 0.0
+        heavy = rx["percent_1rm"][1] >= WARM_UP["heavy_from_pct_1rm"]
+        coarse, fine = WARM_UP["round_to"][gear["units"]]
+        warm_step = max(step, coarse if first >= WARM_UP["coarse_from"][gear["units"]] else fine)
+        warm = ramp(first, bar, warm_step, WARM_UP["steps"],
+                    WARM_UP["heavy_single"] if heavy else None)
+        plates = gear["plates"]
+        sets_lo, sets_hi = rx["sets"]
+        self.declare(Session(
+            warm_up=tuple((w, reps, None if plates is None else per_side(w, bar, plates))
+                          for w, reps in warm),
+            plates=tuple(None if plates is None else per_side(w, bar, plates)
+                         for _, _, _, w, _ in loads["sets"]),
+            minimum_sets=sets_lo, maximum_sets=sets_hi,
+            # the back-offs' RPE plus one, at most the top of the range (fatigue shows as RPE)
+            extra_sets_while_rpe_at_most=(min(rx["rpe"][1], rx["rpe"][0] + 1)
+                                          if sets_hi > sets_lo else None),
+            because=("load.session",), sources=sources_of("load.session")))
+
+    # A work set lighter than the bar, or one the plates cannot make: said, not hidden.
+    @rule("load.not_loadable", AS.loads << Loads(), AS.gear << Gear(implement=MATCH.implement),
+          AS.ses << Session(),
+          TEST(lambda implement: implement != "dumbbells"),
+          TEST(lambda ses: any(p is None for p in ses["plates"])),
+          k=(), sources=("project-inference",), salience=AFTER - 2)
+    def not_loadable(self, loads, gear, ses, implement):
+        below = [s[3] for s, p in zip(loads["sets"], ses["plates"], strict=True)
+                 if p is None and s[3] < gear["bar"]]
+        self.warn("load.not_loadable", "below_the_bar" if below else "plates_cannot_make",
+                  bar=gear["bar"], units=gear["units"],
+                  weights=tuple(dict.fromkeys(s[3] for s, p in zip(loads["sets"], ses["plates"],
+                                                                   strict=True) if p is None)))
+
+    # A trap bar's weight differs from maker to maker: the default is a guess to check.
+    @rule("load.bar_is_a_guess", Gear(implement="trap_bar", bar_given=False, bar=MATCH.bar,
+                                       units=MATCH.units), Session(),
+          k=(), sources=("project-inference",), salience=AFTER - 2)
+    def bar_is_a_guess(self, bar, units):
+        self.recommend("load.bar_is_a_guess", "trap_bar_weight_guessed", bar=bar, units=units)

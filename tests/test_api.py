@@ -125,7 +125,7 @@ def test_defaults_are_applied(minimal_answers):
                        "back_days_per_week": 1, "units": "kg",
                        # the optional answers (loads, week) stay absent
                        "one_rm": None, "recent_set": None, "plate_step": None, "week": None,
-                           "max_lift": None}
+                       "bar_weight": None, "plates": None, "max_lift": None}
 
 
 def test_given_answers_override_defaults(minimal_answers):

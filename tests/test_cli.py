@@ -28,7 +28,7 @@ CONTRACT_KEYS = {
 }
 PROFILE_KEYS = ["athlete", "variation", "goal", "experience", "season_phase", "injury_area",
                 "injury_stage", "placement", "back_days_per_week", "units",
-                "one_rm", "recent_set", "plate_step", "week", "max_lift"]
+                "one_rm", "recent_set", "plate_step", "week", "bar_weight", "plates", "max_lift"]
 # The allowed values as README's "Answer keys" table lists them.
 VARIATIONS = ("conventional, sumo, romanian, stiff_leg, single_leg_romanian, step_romanian, "
               "trap_bar, high_handle_trap_bar, rack_pull, block_pull, deficit, snatch_grip")
@@ -165,7 +165,8 @@ def test_no_input_takes_the_documented_defaults(cli, tmp_path):
         "season_phase": "none", "injury_area": "none", "injury_stage": None,
         "placement": "auto", "back_days_per_week": 1, "units": "kg",
         # the optional answers (loads, week) stay absent
-        "one_rm": None, "recent_set": None, "plate_step": None, "week": None, "max_lift": None,
+        "one_rm": None, "recent_set": None, "plate_step": None, "week": None, "bar_weight": None,
+        "plates": None, "max_lift": None,
     }
 
 

@@ -299,6 +299,16 @@ def _values(key):
     if kind == "plate_step":
         valid = st.one_of(st.sampled_from((0.5, 1, 1.25, 2.5, 5, 10)), st.floats(1e-3, 25))
         return valid, wild(valid, st.floats(min_value=0, max_value=1e-300, exclude_min=True))
+    if kind == "bar_weight":
+        valid = st.one_of(st.sampled_from((15, 20, 25, 45, 55)), st.floats(10, 50))
+        return valid, wild(valid, st.sampled_from(("20kg", "45 lb", "0", "-20")))
+    if kind == "plates":
+        plate = st.sampled_from((25, 20, 15, 10, 5, 2.5, 1.25, 45, 35))
+        valid = st.one_of(st.lists(plate, min_size=1, max_size=7),
+                          st.lists(plate, min_size=1, max_size=7).map(
+                              lambda ps: ", ".join(map(str, ps))))
+        return valid, wild(valid, st.lists(st.floats(0, 1e9), max_size=20),
+                           st.text(max_size=300))
     if kind == "recent_set":
         return recent_set_values
     if kind == "week":

@@ -41,7 +41,7 @@ def test_the_optional_sweep_holds_the_invariants_and_fires_the_load_and_week_rul
     no violations, and it reaches the rules that the plain input space cannot."""
     profiles = list(kbcheck.optional_sweep())
     assert len(profiles) == (12 * 5 * 5 * 4 + 12 * 8 * 5 * 4 + 12 * len(kbcheck.GYM_WEEKS)
-                             + 12 * 6 * 6 * 3 + 12)
+                             + 12 * 6 * 6 * 3 + 12 + 12)
     n, problems, fired, classified, _ = kbcheck._check_chunk(profiles)
     assert n == len(profiles)
     assert problems == []

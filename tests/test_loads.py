@@ -105,9 +105,17 @@ def test_e1rm_of_140x5_at_8_is_about_172_6_and_drives_the_weights():
     assert rx["estimated_1rm"]["basis"] == "recent_set" and not rx["estimated_1rm"]["rough"]
     # Intermediate strength: sets 3-5, reps 2-5, RPE 7.5-9 (GOAL_BANDS, only low_volume caps).
     # Top set 2 @ 9 = 92.2 %: 172.6 * 0.922 = 159.1 -> 160.0; back-offs 5 @ 7.5 = 79.9 %:
-    # 172.6 * 0.799 = 137.9 -> 137.5. Three sets (the low end of the set range).
-    assert [(s["set"], s["reps"], s["rpe"], s["weight"]) for s in rx["loads"]] == [
-        (1, 2, 9.0, 160.0), (2, 5, 7.5, 137.5), (3, 5, 7.5, 137.5)]
+    # 172.6 * 0.799 = 137.9 -> 137.5. Five sets, the two above the low end of the range optional.
+    assert [(s["set"], s["reps"], s["rpe"], s["weight"], s["optional"]) for s in rx["loads"]] == [
+        (1, 2, 9.0, 160.0, False), (2, 5, 7.5, 137.5, False), (3, 5, 7.5, 137.5, False),
+        (4, 5, 7.5, 137.5, True), (5, 5, 7.5, 137.5, True)]
+    assert rx["extra_sets"] == {"minimum": 3, "maximum": 5, "while_rpe_at_most": 8.5}
+    # plates per side on a 20 kg bar: 160 = 20 + 2 × 70, 137.5 = 20 + 2 × 58.75
+    assert [s["plates"] for s in rx["loads"][:2]] == [[25, 25, 20], [25, 25, 5, 2.5, 1.25]]
+    # warm-ups at 40/60/75/90 % of the top set (a heavy one: 92 % of 1RM), in round 10 kg
+    # steps (the top set is over 100 kg): 64 -> 60, 96 -> 100, 120, 144 -> 140
+    assert [(w["reps"], w["weight"]) for w in rx["warm_up"]] == [
+        (5, 60.0), (3, 100.0), (2, 120.0), (1, 140.0)]
     assert rx["load_range"] == [137.5, 160.0]
     assert rx["units"] == "kg" and rx["plate_step"] == 2.5
 
@@ -127,7 +135,7 @@ def test_one_rm_is_used_when_there_is_no_recent_set(read):
     assert rx["estimated_1rm"]["lift"] == "variation" and rx["estimated_1rm"]["ratio"] == 1.0
     assert "recent_set_over_one_rm" not in read.recommendations(a)
     # 200 * 0.922 = 184.4 -> 185.0 ; 200 * 0.799 = 159.8 -> 160.0
-    assert [s["weight"] for s in rx["loads"]] == [185.0, 160.0, 160.0]
+    assert [s["weight"] for s in rx["loads"]] == [185.0, 160.0, 160.0, 160.0, 160.0]
     assert rx["load_range"] == [160.0, 185.0]
 
 
@@ -185,7 +193,7 @@ def test_weights_use_the_plate_step_and_units(answers, step, expected):
     rx = rx_of(**answers)
     assert rx["plate_step"] == step
     assert rx["units"] == answers.get("units", "kg")
-    assert [s["weight"] for s in rx["loads"]] == expected
+    assert [s["weight"] for s in rx["loads"]][:3] == expected  # the top set and two back-offs
     assert all(is_multiple(s["weight"], step) for s in rx["loads"])
     assert all(is_multiple(w, step) for w in rx["load_range"])
 
@@ -257,9 +265,9 @@ def test_weights_are_loadable_within_range_and_below_the_e1rm(chunk, describe):
         assert rx["units"] == units and rx["plate_step"] == step, where
         (sets_lo, _), (reps_lo, reps_hi), (rpe_lo, rpe_hi) = rx["sets"], rx["reps"], rx["rpe"]
         # a top set at the fewest reps and the highest RPE, then back-offs at the other corner
-        plan = [(s["set"], s["reps"], s["rpe"]) for s in rx["loads"]]
-        assert plan == [(1, reps_lo, rpe_hi)] + [(n, reps_hi, rpe_lo)
-                                                 for n in range(2, sets_lo + 1)], where
+        plan = [(s["set"], s["reps"], s["rpe"], s["optional"]) for s in rx["loads"]]
+        assert plan == [(1, reps_lo, rpe_hi, False)] + [(n, reps_hi, rpe_lo, n > sets_lo)
+                                                        for n in range(2, rx["sets"][1] + 1)], where
         lo, hi = rx["load_range"]
         assert 0 < lo <= hi <= e1rm, where
         for s in rx["loads"]:
@@ -375,7 +383,7 @@ def test_cli_set_recent_set_gives_loads():
     assert result.exit_code == 0, result.stderr
     rx = json.loads(result.stdout)["prescription"]
     assert rx["estimated_1rm"]["value"] == pytest.approx(172.6, abs=0.05)
-    assert [s["weight"] for s in rx["loads"]] == [160.0, 137.5, 137.5]
+    assert [s["weight"] for s in rx["loads"]] == [160.0, 137.5, 137.5, 137.5, 137.5]
 
 
 def test_cli_one_rm_and_plate_step_in_lb():
@@ -384,7 +392,7 @@ def test_cli_one_rm_and_plate_step_in_lb():
     assert result.exit_code == 0, result.stderr
     rx = json.loads(result.stdout)["prescription"]
     assert rx["units"] == "lb"
-    assert [s["weight"] for s in rx["loads"]] == [370.0, 320.0, 320.0]
+    assert [s["weight"] for s in rx["loads"]] == [370.0, 320.0, 320.0, 320.0, 320.0]
 
 
 def test_cli_implausible_one_rm_is_one_error_line():

@@ -648,6 +648,8 @@ def test_every_registered_rule_fires_for_some_profile(stratified_sample):
               {"recent_set": "100x12@6"}, {"one_rm": 180, "max_lift": "conventional"},
               {"week": {"mon": "deadlift, squat", "thu": "rows"}},
               {"one_rm": 20, "plate_step": 25},  # a step coarser than any working weight
+              {"one_rm": 180, "bar_weight": 15, "plates": [20, 10]},  # the gym's own gear
+              {"one_rm": 25, "bar_weight": 25},  # work sets lighter than the bar
               *({"week": split} for split in SPLITS)]
     profiles = [*profiles, *({**p, **extras[i % len(extras)]}
                              for i, p in enumerate(profiles[::3]))]

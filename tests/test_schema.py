@@ -30,8 +30,10 @@ from deadlift_advisor.kb import (CATEGORIES, DAYS, EXERCISES, INJURY_AREAS, LIMI
                                  STAGES, VARIATIONS)
 from deadlift_advisor.kb.answers import REQUIRED, SPACE_KEYS, SPEC
 from deadlift_advisor.kb.premises import MESSAGE_PREMISES
-from deadlift_advisor.kb.programming import (ONE_RM_RANGE, PLATE_STEP_MIN, PLATE_STEPS,
-                                             RECENT_SET_REPS, RECENT_SET_RPE, RECOVERY_HOURS)
+from deadlift_advisor.kb.programming import (BAR_WEIGHT_RANGE, IMPLEMENT_OF, ONE_RM_RANGE,
+                                             PLATE_STEP_MIN,
+                                             PLATE_STEPS, RECENT_SET_REPS, RECENT_SET_RPE,
+                                             RECOVERY_HOURS)
 from deadlift_advisor.kb.weeks import DAY_NAMES, SPLITS, WEEKDAYS
 from deadlift_advisor.questionnaire import answers_yaml
 from deadlift_advisor.validation import validate
@@ -180,6 +182,7 @@ def spec_disagreements(schema, spec=SPEC, required=REQUIRED):
         ("one_rm", None): {u: ONE_RM_RANGE[u] for u in ONE_RM_RANGE},
         ("recent_set", "weight"): {u: ONE_RM_RANGE[u] for u in ONE_RM_RANGE},
         ("plate_step", None): {u: (PLATE_STEP_MIN[u], 10 * PLATE_STEPS[u]) for u in PLATE_STEPS},
+        ("bar_weight", None): dict(BAR_WEIGHT_RANGE),
     }
     for (key, inner), expected in ranges.items():
         found = _unit_condition(schema, key, inner)
@@ -290,6 +293,7 @@ KB_VOCABULARIES = {
     "max_lift": lambda: _choice("max_lift"),
     "lift": lambda: [c for c in _choice("max_lift") if c != "auto"],
     "basis": lambda: [k for k in SPEC if k in ("one_rm", "recent_set")],
+    "implement": lambda: list(dict.fromkeys(IMPLEMENT_OF.values())),
 }
 # $defs whose values the rules themselves name (no kb table lists them): held true by the
 # validation of every sweep profile and the stride of the space below.

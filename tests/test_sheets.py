@@ -17,24 +17,10 @@ What is checked, and on which profiles:
   kb catalogue); provisional variations, and only they, carry the provisional marker; "no deadlift"
   sheets say so and show no sets x reps; the Why section gives every rule's justification and only
   cites sources listed under References.
-* **Print**: the printed html comes in four type sizes (render.DENSITIES: roomy, regular, compact,
-  dense, picked by render.sheet_weight). Headless Chromium prints the TALLEST sheet of each size
-  (``TALLEST`` below; the dense one carries the most text the input space can produce) to PDF on
-  A4 and on Letter, and ``pdfinfo`` must report one page every time — except for a dense sheet
-  (the longest advice, or a busy week with weights), which keeps the plan, the week, the warnings,
-  the advice and the disclaimer on page one (read back with ``pdftotext``) and lets the Why and
-  References continue on page two, as DESIGN.md allows. Skipped, with the reason, when chromium
-  or pdfinfo is missing (CI installs both).
-
-  How ``TALLEST`` was found: every one of the 342,000 profiles of ``kb.enumerated_space()`` was
-  rendered to html, and its printed text (visible characters: tags, style and title removed) and
-  sheet_weight recorded; then, for each type size, with no name and with the 80-character name, the
-  profiles with the most printed text and the highest weight (25 of each) were laid out by
-  Chromium with the print stylesheet at Letter width, and the tallest is kept.
-  ``test_tallest_profiles_are_still_the_longest`` keeps the claim honest on the sample: no sampled
-  profile of a size may print more text than that size's ``TALLEST``. To search again after the
-  knowledge or the templates change, run ``python tools/find_tallest.py`` (about
-  fifteen minutes on two cores) and update ``TALLEST``.
+* **Print**: a pdf sheet is a real PDF on the paper its units suggest (A4 for kg, Letter for lb),
+  page one the plan and page two its reasons; without Chromium, one clear line. How the printed
+  sheet reads (the plan on page one at 9 pt body type, nothing under 7 pt, on A4 and on Letter,
+  for the tallest plans of the input space and the busiest weeks) is tests/test_print.py's.
 * **Snapshots**: one per format (html, md, txt, json) of the example answers
   (examples/answers.yaml) with a pinned date, in tests/snapshots/, compared exactly. When a change
   is intended, rewrite them with ``UPDATE_SNAPSHOTS=1 python -m pytest tests/test_sheets.py`` and
@@ -59,7 +45,7 @@ from deadlift_advisor import pdf
 from deadlift_advisor.answer_files import InputError
 from deadlift_advisor.explain import trail
 from deadlift_advisor.kb import VARIATIONS
-from deadlift_advisor.render import BINARY_FORMATS, FORMATS, messages, render, words
+from deadlift_advisor.render import BINARY_FORMATS, FORMATS, messages, render
 
 HERE = pathlib.Path(__file__).parent
 SNAPSHOTS = HERE / "snapshots"
@@ -67,50 +53,12 @@ EXAMPLE = HERE.parent / "examples" / "answers.yaml"
 DATE = "2024-06-01"
 TEXT_FORMATS = ("json", "txt", "md", "html")
 NASTY = "<script>alert(1)</script> O'Brien & Co"
-# 80 characters (the longest name validation accepts) of the widest capitals, so the title wraps
-# as much as any real name can.
-LONG_NAME = ("WMWMWMWMWM " * 8)[:80]
-
-# Per type size, the profile whose sheet prints tallest and the one with the most printed text
-# (module docstring: how they were found). "athlete" is part of the profile: the compact size's
-# tallest sheet carries the 80-character name.
-TALLEST = {
-    "dense": {  # 230.6 mm when found: laid out on one page; prints the Why on page two
-        "athlete": LONG_NAME, "variation": "step_romanian", "goal": "power",
-        "experience": "novice", "season_phase": "in_season", "injury_area": "low_back",
-        "injury_stage": "recovering", "placement": "dedicated_day", "back_days_per_week": 2},
-    "compact": {  # 258.9 mm of Letter's 263.4 mm printable height when found
-        "athlete": LONG_NAME, "variation": "snatch_grip", "goal": "powerlifting",
-        "experience": "novice", "season_phase": "in_season", "injury_area": "low_back",
-        "injury_stage": "recovering", "placement": "dedicated_day", "back_days_per_week": 2},
-    "regular": {  # 261.1 mm
-        "athlete": LONG_NAME, "variation": "snatch_grip", "goal": "power",
-        "experience": "intermediate", "season_phase": "off_season", "injury_area": "knee",
-        "injury_stage": "cleared", "placement": "full_body", "back_days_per_week": 1},
-    "roomy": {  # 259.6 mm
-        "athlete": LONG_NAME, "variation": "deficit", "goal": "general_fitness",
-        "experience": "advanced", "season_phase": "in_season", "injury_area": "knee",
-        "injury_stage": "acute", "placement": "dedicated_day", "back_days_per_week": 0},
-}
-MOST_TEXT = {
-    "dense": {
-        "variation": "rack_pull", "goal": "powerlifting", "experience": "novice",
-        "season_phase": "in_season", "injury_area": "low_back", "injury_stage": "recovering",
-        "placement": "dedicated_day", "back_days_per_week": 2},
-    "compact": {
-        "variation": "rack_pull", "goal": "powerlifting", "experience": "novice",
-        "season_phase": "in_season", "injury_area": "low_back", "injury_stage": "recovering",
-        "placement": "back_day", "back_days_per_week": 2},
-    "regular": {
-        "variation": "trap_bar", "goal": "powerlifting", "experience": "advanced",
-        "season_phase": "in_season", "injury_area": "none", "placement": "auto",
-        "back_days_per_week": 1},
-    "roomy": {
-        "variation": "trap_bar", "goal": "general_fitness", "experience": "novice",
-        "season_phase": "off_season", "injury_area": "none", "placement": "full_body",
-        "back_days_per_week": 1},
-}
-LONGEST = MOST_TEXT["dense"]  # the most printed text of the whole input space
+# A profile whose sheet prints a great deal of text: the most of the input space (warnings, advice,
+# Why and References) when it was last searched.
+LONGEST = {
+    "variation": "rack_pull", "goal": "powerlifting", "experience": "novice",
+    "season_phase": "in_season", "injury_area": "low_back", "injury_stage": "recovering",
+    "placement": "dedicated_day", "back_days_per_week": 2}
 
 LABELS = messages().LABELS
 TIER_KEYS = {"primary": "primary", "secondary": "secondary", "stabilizers": "stabilizers"}
@@ -389,32 +337,6 @@ def test_sheet_shows_every_answer_section_and_message():
             assert shows(fmt, text, needle), (fmt, needle)
 
 
-def _density(answers):
-    from deadlift_advisor.render import sheet_context
-
-    return sheet_context(advice_for(answers), DATE)["density"]
-
-
-def test_tallest_profiles_have_their_type_size():
-    for size, answers in TALLEST.items():
-        assert _density(answers) == size, (size, answers)
-    for size, answers in MOST_TEXT.items():
-        assert _density(answers) == size, (size, answers)
-
-
-def test_tallest_profiles_are_still_the_longest(sheet_sample, describe):
-    most = {size: len(visible_text(render(advice_for(answers), "html", generated=DATE)))
-            for size, answers in MOST_TEXT.items()}
-    assert most["dense"] == max(most.values())
-    for answers in sheet_sample:
-        size = _density(answers)
-        length = len(visible_text(render(advice_for(answers), "html", generated=DATE)))
-        assert length <= most[size], (
-            f"{describe(answers)} prints {length} characters in the {size} size, more than "
-            f"MOST_TEXT[{size!r}] ({most[size]}): search again (module docstring) and update "
-            f"TALLEST and MOST_TEXT")
-
-
 # --- print ---------------------------------------------------------------------------------------
 
 def _chromium_or_skip():
@@ -424,91 +346,11 @@ def _chromium_or_skip():
         pytest.skip(f"no Chromium: {exc}")
 
 
-def _pdfinfo_or_skip():
-    if not shutil.which("pdfinfo"):
-        pytest.skip("pdfinfo (poppler-utils) is not installed")
-
-
 def _pdfinfo(data, tmp_path):
     path = tmp_path / "sheet.pdf"
     path.write_bytes(data)
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
-
-
-PRINTED = [(size, kind) for size in ("dense", "compact", "regular", "roomy")
-           for kind in ("tallest", "most text")
-           if kind == "tallest" or MOST_TEXT[size] != TALLEST[size]]
-
-
-def _assert_fits(html, advice, paper, size_name, where, tmp_path):
-    """One page; or, for a dense sheet, the plan, the week with everything in its way, the advice
-    and the disclaimer on page one, and only the Why and References on page two."""
-    data = pdf.html_to_pdf(html, paper=paper)
-    info = _pdfinfo(data, tmp_path)
-    assert f"({size_name})" in info["Page size"], info["Page size"]
-    pages = int(info["Pages"].strip())
-    if '<html lang="en" class="dense">' not in html:
-        assert pages == 1, f"{where} takes {pages} pages"
-        return
-    assert pages == 2, f"{where} takes {pages} pages"
-    first, second = _pdftext(data, tmp_path, 1), _pdftext(data, tmp_path, 2)
-    flat = " ".join(first.split())
-    assert "NOT MEDICAL ADVICE" in flat.upper(), where
-    schedule = advice.schedule or {"conflicts": []}
-    for line in [*advice.warnings, *schedule["conflicts"], *advice.recommendations]:
-        assert " ".join(line["text"].split())[:40] in flat, (where, line["text"])
-    if advice.schedule:
-        assert "YOUR WEEK" in flat.upper(), where
-    intro = words()["why_intro"][:30]
-    assert intro not in flat and intro in " ".join(second.split()), where
-
-
-def _pdftext(data, tmp_path, page):
-    path = tmp_path / f"page{page}.pdf"
-    path.write_bytes(data)
-    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path),
-                           "-"], capture_output=True, text=True, check=True).stdout
-
-
-@pytest.mark.parametrize("paper,size_name", [("A4", "A4"), ("Letter", "letter")])
-@pytest.mark.parametrize("size,kind", PRINTED)
-def test_tallest_sheets_print_on_one_page(size, kind, paper, size_name, tmp_path):
-    _chromium_or_skip()
-    _pdfinfo_or_skip()
-    answers = TALLEST[size] if kind == "tallest" else MOST_TEXT[size]
-    advice = advice_for(answers)
-    html = render(advice, "html", generated=DATE)
-    assert f'<html lang="en" class="{size}">' in html
-    _assert_fits(html, advice, paper, size_name, f"the {kind} {size} sheet on {paper}", tmp_path)
-
-
-# The week grid and the weights add to the page: the tallest advice with the busiest week the
-# answers allow (ten exercises every day, posterior-chain work everywhere) and a moderate one.
-BUSY_DAY = ("squat, RDL, good mornings, hip thrust, kb swings, back extension, glute ham raise, "
-            "leg curl, leg press, romanian deadlift")
-WEEKS = {
-    "busiest": {day: BUSY_DAY for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
-    "mixed": {"mon": "bench, ohp, dips", "tue": "rows, pull ups, face pulls, shrugs, back extension",
-              "wed": "squat, leg press, leg curl, good mornings, RDL", "thu": "ohp, bench, triceps",
-              "fri": "cable row, pulldown, curls, kb swings",
-              "sat": "squat, lunges, leg extension, hip thrust", "sun": "zercher squat"},
-}
-
-
-@pytest.mark.parametrize("paper,size_name", [("A4", "A4"), ("Letter", "letter")])
-@pytest.mark.parametrize("week", list(WEEKS))
-@pytest.mark.parametrize("size", ["compact", "regular"])
-def test_sheets_with_a_week_and_weights_keep_the_plan_on_page_one(size, week, paper, size_name,
-                                                          tmp_path):
-    _chromium_or_skip()
-    _pdfinfo_or_skip()
-    answers = {**TALLEST[size], "week": WEEKS[week], "recent_set": "150x5@8"}
-    advice = deadlift_advisor.advise(answers)
-    html = render(advice, "html", generated=DATE)
-    assert 'class="block week"' in html and "week-grid" in html
-    _assert_fits(html, advice, paper, size_name, f"{size} sheet with the {week} week on {paper}",
-                 tmp_path)
 
 
 def test_week_grid_marks_the_day_the_window_and_the_conflicts():
@@ -544,7 +386,7 @@ def test_pdf_format_is_a_real_pdf(tmp_path):
     if shutil.which("pdfinfo"):
         info = _pdfinfo(data, tmp_path)
         assert "(letter)" in info["Page size"]  # pounds -> Letter (pdf.py docstring)
-        assert info["Pages"].strip() == "1"
+        assert info["Pages"].strip() == "2"  # the plan, then its reasons (tests/test_print.py)
 
 
 def test_paper_follows_the_units():

@@ -1,91 +1,88 @@
-"""Search the whole input space for the sheets that print tallest, per type size (the TALLEST and
-MOST_TEXT tables of tests/test_sheets.py, which the one-page tests print). Not a test: about 13
-minutes on two cores, with Chromium. Run it when the knowledge or the templates change::
+"""Search the input space for the plans that print tallest on page one, per type size and variant
+(the TALLEST table of tests/test_print.py, which those tests print on A4 and on Letter). Not a
+test: about ten minutes on two cores, with Chromium. Run it when the knowledge, the templates or
+render.sheet_weight change::
 
     .venv/bin/python tools/find_tallest.py
 
-and copy what it prints into tests/test_sheets.py. It reuses the sheet helpers of that test file.
+and copy what it prints into tests/test_print.py. It reuses the helpers of that test file.
+
+How: every profile of kb.enumerated_space() gets its sheet_weight (the plan's estimated height)
+with nothing added and with weights; for the two weeks (the busiest and a mixed one, with
+weights) the 20,000 profiles of highest plain weight and 5,000 others picked at random are
+weighed. Then, for each type size and variant, with no name and with the 80-character one, the
+``top`` heaviest sheets of that size are laid out by Chromium with the print stylesheet at
+Letter's width (the shorter page) and the tallest is kept.
 """
 
+import json
 import os
 import pathlib
-import re
-import subprocess
+import random
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tests"))
 
 import deadlift_advisor  # noqa: E402
-from deadlift_advisor import pdf  # noqa: E402
-from deadlift_advisor.render import render  # noqa: E402
-from test_sheets import DATE, LONG_NAME, _key, advice_for, visible_text  # noqa: E402
+from deadlift_advisor.render import DENSITIES, density, render, sheet_weight  # noqa: E402
+from test_print import DATE, LONG_NAME, PAPERS, VARIANTS, plan_heights_mm  # noqa: E402
 
 
-def _measure(chunk):
-    from deadlift_advisor.render import sheet_context
-
-    out = []
-    for answers in chunk:
-        advice = deadlift_advisor.advise(answers)
-        html = render(advice, "html", generated=DATE)
-        out.append((len(visible_text(html)), sheet_context(advice, DATE)["weight"], answers))
-    return out
+def _weigh(job):
+    variant, chunk = job
+    return [(sheet_weight(deadlift_advisor.advise({**answers, **VARIANTS[variant]}).to_dict()),
+             answers) for answers in chunk]
 
 
-def printed_height_mm(html, width_mm=195.9):
-    """Height of the sheet laid out by Chromium with its print stylesheet at ``width_mm`` (Letter's
-    printable width by default). Measurement only: a copy of the page gets its print rules applied
-    on screen and a script that reports the height through --dump-dom."""
-    import tempfile
-
-    page = html.replace("@media print {", "@media all {").replace(
-        "</head>", f"<style>body {{ margin: 0 }} .sheet {{ width: {width_mm}mm }}</style></head>")
-    page = page.replace("</body>", "<script>document.body.dataset.h = document.querySelector("
-                                   "'.sheet').getBoundingClientRect().height</script></body>")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = pathlib.Path(tmp, "sheet.html")
-        path.write_text(page, encoding="utf-8")
-        dom = subprocess.run([pdf.find_chromium(), *pdf.CHROMIUM_FLAGS, f"--user-data-dir={tmp}/p",
-                              "--dump-dom", path.as_uri()], capture_output=True, text=True,
-                             timeout=120).stdout
-    return float(re.search(r'data-h="([\d.]+)"', dom).group(1)) * 25.4 / 96
+def _weigh_all(pool, variant, profiles, jobs):
+    chunks = [profiles[i::jobs * 16] for i in range(jobs * 16)]
+    return [w for part in pool.map(_weigh, [(variant, c) for c in chunks]) for w in part]
 
 
-def find_tallest(top=25, jobs=None):
-    """For each type size, with no name and with LONG_NAME: the profiles with the most printed
-    text and the highest sheet_weight (``top`` of each), laid out by Chromium; the tallest, and
-    the one with the most text. Prints what it finds."""
+def find_tallest(top=20, jobs=None, week_candidates=20000, week_random=5000):
+    """Prints, for each type size and variant, the tallest plan found and its height."""
     import multiprocessing
 
     from deadlift_advisor.kb import enumerated_space
-    from deadlift_advisor.render import DENSITIES, density, sheet_context
 
     space = list(enumerated_space())
-    advice_for(space[0])  # the engine and templates loaded once, before the workers fork
+    deadlift_advisor.advise(space[0])  # the engine and templates loaded once, before the fork
     jobs = jobs or os.cpu_count() or 1
-    chunks = [space[i::jobs * 16] for i in range(jobs * 16)]
+    plain = deadlift_advisor.advise(space[0]).to_dict()
+    named = sheet_weight({**plain, "profile": {**plain["profile"], "athlete": LONG_NAME}}) \
+        - sheet_weight(plain)  # what the name adds to a sheet's weight
+    width, height = PAPERS["Letter"]
+    found = {}
     with multiprocessing.Pool(jobs) as pool:
-        measured = [m for part in pool.map(_measure, chunks) for m in part]
-    plain = sheet_context(advice_for(space[0]), DATE)["weight"]
-    named = sheet_context(advice_for({**space[0], "athlete": LONG_NAME}), DATE)["weight"]
-    for athlete, extra in (("", 0), (LONG_NAME, named - plain)):
+        weighed = {"plain": _weigh_all(pool, "plain", space, jobs)}
+        weighed["weights"] = _weigh_all(pool, "weights", space, jobs)
+        heavy = [a for _, a in sorted(weighed["plain"], key=lambda w: -w[0])[:week_candidates]]
+        rest = random.Random(20240601).sample(space, week_random)
+        candidates = list({json.dumps(a, sort_keys=True): a for a in heavy + rest}.values())
+        for variant in ("busiest", "mixed"):
+            weighed[variant] = _weigh_all(pool, variant, candidates, jobs)
+    for variant, weights in weighed.items():
         for size, _ in DENSITIES:
-            members = [m for m in measured if density(m[1] + extra) == size]
-            if not members:
+            picked = []
+            for name, extra in (("", 0), (LONG_NAME, named)):
+                members = [(w + extra, a) for w, a in weights if density(w + extra) == size]
+                picked += [{**a, **({"athlete": name} if name else {})}
+                           for _, a in sorted(members, key=lambda m: -m[0])[:top]]
+            if not picked:
                 continue
-            most_text = max(members, key=lambda m: m[0])
-            picked = {_key(m[2]): m for m in sorted(members, key=lambda m: -m[0])[:top]
-                      + sorted(members, key=lambda m: -m[1])[:top]}
-            heights = []
-            for length, weight, answers in picked.values():
-                answers = {**answers, "athlete": athlete} if athlete else answers
-                html = render(deadlift_advisor.advise(answers), "html", generated=DATE)
-                heights.append((printed_height_mm(html), length, weight, answers))
-            height, length, weight, answers = max(heights, key=lambda h: h[0])
-            print(f"{size:8s} name={len(athlete):2d}  tallest {height:6.1f} mm of 263.4 "
-                  f"({length} chars, weight {weight}): {answers}")
-            print(f"{size:8s} name={len(athlete):2d}  most text ({most_text[0]} chars): "
-                  f"{most_text[2]}")
+            htmls = [render(deadlift_advisor.advise({**a, **VARIANTS[variant]}), "html",
+                            generated=DATE) for a in picked]
+            heights = [h for i in range(0, len(htmls), 50)
+                       for h in plan_heights_mm(htmls[i:i + 50], width)]
+            tallest, answers = max(zip(heights, picked, strict=True), key=lambda m: m[0])
+            found[(size, variant)] = (tallest, answers)
+            print(f"{size:8s} {variant:8s} tallest {tallest:6.1f} mm of {height:.1f} "
+                  f"({len(picked)} laid out)", flush=True)
+    print("\nTALLEST = {")
+    for (size, variant), (tallest, answers) in found.items():
+        print(f"    ({size!r}, {variant!r}): {answers!r},  # {tallest:.1f} mm")
+    print("}")
+    return found
 
 
 if __name__ == "__main__":
