@@ -81,18 +81,21 @@ def _code_stamp():
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
-@pass_context  # never folded into a template's compiled code: the words live in other files
-def _label(context, value):
+def label(value):
     """Display name for an id (muscle, day, goal, heading, ...): the LABELS in messages.j2 first,
-    then the sheet's own words (templates/partials/words.j2).
-
-    Jinja folds a filter on a constant ("week" | label) into the compiled template, and the
-    bytecode cache keeps that compiled code until the template itself changes: a label edited in
-    words.j2 would stay stale. Taking the context makes the filter unfoldable."""
+    then the sheet's own words (templates/partials/words.j2)."""
     found = messages().LABELS.get(value)
     if found is None:
         found = words().get(value)
     return found if found is not None else str(value).replace("_", " ")
+
+
+@pass_context
+def _label(context, value):
+    """The `label` filter. Jinja folds a filter on a constant ("week" | label) into the compiled
+    template, and the bytecode cache keeps that code until the template itself changes: a label
+    edited in words.j2 would stay stale. Taking the context makes the filter unfoldable."""
+    return label(value)
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import deadlift_advisor
 from deadlift_advisor.cli import main
 from deadlift_advisor.kb import TIERS, VARIATIONS
-from deadlift_advisor.render import environment
+from deadlift_advisor.render import label as rendered
 
 PREFIX = "deadlift-advisor: error: "
 TEMPLATES = Path(deadlift_advisor.__file__).resolve().parent / "templates"
@@ -22,7 +22,7 @@ KB_TIERS = (("primary", "primary_movers"), ("secondary", "secondary_movers"),
 
 def label(value):
     """How the templates print an id (the same `label` filter every template uses)."""
-    return environment().filters["label"](value)
+    return rendered(value)
 
 
 def invoke(*args):
