@@ -453,11 +453,14 @@ class Printer:
         try:
             with deferred():  # the folder is remembered before a signal can be handled
                 self._folder = tempfile.mkdtemp(prefix="deadlift-advisor-pdf-")
+                os.mkdir(os.path.join(self._folder, "tmp"))
             # Playwright's own temporary folder goes in ours too: it would remove it by itself,
             # asynchronously, and not at all when the browser was killed just before its end.
+            # So does the browser's (TMPDIR): a killed Chromium leaves org.chromium.Chromium.*.
             self._context = self._playwright.chromium.launch_persistent_context(
                 os.path.join(self._folder, "profile"), executable_path=self.executable,
                 headless=True, args=list(PERSISTENT_FLAGS),
+                env={**os.environ, "TMPDIR": os.path.join(self._folder, "tmp")},
                 artifacts_dir=os.path.join(self._folder, "playwright"),
                 timeout=_milliseconds_left(deadline, timeout))
             self._pid = _browser_leader(self._folder)
