@@ -207,7 +207,7 @@ def _why(a, conclusions):
 # sheet_weight (the plan's estimated height at the regular size, in mm) whose sheets still fit
 # Letter's 268 mm at that size, less a margin for the estimate's error; tools/find_tallest.py
 # checks them against the whole input space and tests/test_print.py prints the tallest.
-DENSITIES = (("roomy", 200), ("regular", 240), ("compact", None))
+DENSITIES = (("roomy", 205), ("regular", 245), ("compact", None))
 
 
 def sheet_weight(a):
@@ -255,7 +255,8 @@ def density(weight):
 
 def sheet_context(advice, generated=None):
     """Everything the sheet templates read: the advice as a dict (``a``), the muscle tiers in
-    chart order, the Why section, the date the sheet was made and the html type size."""
+    chart order, the Why section, the week's notes as the html sheet groups them, the date the
+    sheet was made and the html type size."""
     from .explain import trail
 
     a = _as_dict(advice)

@@ -1,7 +1,7 @@
 """Search the input space for the plans that print tallest on page one, per type size and variant
-(the TALLEST table of tests/test_print.py, which those tests print on A4 and on Letter). Not a
-test: about ten minutes on two cores, with Chromium. Run it when the knowledge, the templates or
-render.sheet_weight change::
+(the TALLEST and PAGE_TWO tables of tests/test_print.py, which those tests print on A4 and on
+Letter). Not a test: about a quarter of an hour on two cores, with Chromium. Run it when the
+knowledge, the templates or render.sheet_weight change::
 
     .venv/bin/python tools/find_tallest.py
 
@@ -12,7 +12,8 @@ with nothing added and with weights; for the two weeks (the busiest and a mixed 
 weights) the 20,000 profiles of highest plain weight and 5,000 others picked at random are
 weighed. Then, for each type size and variant, with no name and with the 80-character one, the
 ``top`` heaviest sheets of that size are laid out by Chromium with the print stylesheet at
-Letter's width (the shorter page) and the tallest is kept.
+Letter's width (the shorter page) and the tallest is kept; the tallest page two among all of
+them is kept too (PAGE_TWO: its variant and answers).
 """
 
 import json
@@ -39,7 +40,7 @@ def _weigh_all(pool, variant, profiles, jobs):
     return [w for part in pool.map(_weigh, [(variant, c) for c in chunks]) for w in part]
 
 
-def find_tallest(top=20, jobs=None, week_candidates=20000, week_random=5000):
+def find_tallest(top=40, jobs=None, week_candidates=20000, week_random=5000):
     """Prints, for each type size and variant, the tallest plan found and its height."""
     import multiprocessing
 
@@ -52,7 +53,7 @@ def find_tallest(top=20, jobs=None, week_candidates=20000, week_random=5000):
     named = sheet_weight({**plain, "profile": {**plain["profile"], "athlete": LONG_NAME}}) \
         - sheet_weight(plain)  # what the name adds to a sheet's weight
     width, height = PAPERS["Letter"]
-    found = {}
+    found, page_two = {}, (0, None)
     with multiprocessing.Pool(jobs) as pool:
         weighed = {"plain": _weigh_all(pool, "plain", space, jobs)}
         weighed["weights"] = _weigh_all(pool, "weights", space, jobs)
@@ -73,15 +74,19 @@ def find_tallest(top=20, jobs=None, week_candidates=20000, week_random=5000):
             htmls = [render(deadlift_advisor.advise({**a, **VARIANTS[variant]}), "html",
                             generated=DATE) for a in picked]
             heights = [h for i in range(0, len(htmls), 50)
-                       for h in plan_heights_mm(htmls[i:i + 50], width)]
-            tallest, answers = max(zip(heights, picked, strict=True), key=lambda m: m[0])
+                       for h in plan_heights_mm(htmls[i:i + 50], width, page_two=True)]
+            (tallest, _), answers = max(zip(heights, picked, strict=True), key=lambda m: m[0][0])
             found[(size, variant)] = (tallest, answers)
-            print(f"{size:8s} {variant:8s} tallest {tallest:6.1f} mm of {height:.1f} "
-                  f"({len(picked)} laid out)", flush=True)
+            (_, two), most = max(zip(heights, picked, strict=True), key=lambda m: m[0][1])
+            page_two = max(page_two, (two, (variant, most)), key=lambda p: p[0])
+            print(f"{size:8s} {variant:8s} tallest {tallest:6.1f} mm of {height:.1f}, page two "
+                  f"at most {max(two for _, two in heights):.1f} ({len(picked)} laid out)",
+                  flush=True)
     print("\nTALLEST = {")
     for (size, variant), (tallest, answers) in found.items():
         print(f"    ({size!r}, {variant!r}): {answers!r},  # {tallest:.1f} mm")
     print("}")
+    print(f"\nPAGE_TWO = {page_two[1]!r}  # {page_two[0]:.1f} mm")
     return found
 
 
