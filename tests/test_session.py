@@ -135,3 +135,16 @@ def test_bar_and_plates_from_the_command_line():
     rx = json.loads(run.stdout)["prescription"]
     assert rx["equipment"]["plates"] == [45.0, 25.0, 10.0, 5.0, 2.5]
     assert all(45 + 2 * sum(s["plates"]) == s["weight"] for s in rx["loads"])
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_the_lift_offered_instead_has_its_session_too(fmt):
+    """An injury that rules the variation out: the alternative's weights come with its plates."""
+    a = advise({**BASE, "variation": "romanian", "goal": "hypertrophy", "one_rm": 200,
+                "max_lift": "conventional", "injury_area": "hamstring",
+                "injury_stage": "recovering"})
+    alt = a.to_dict()["alternative"]["prescription"]
+    assert alt["loads"] and alt["warm_up"]
+    text = render(a, fmt, generated="2026-12-01")
+    assert " + ".join(f"{p:g}" for p in alt["loads"][0]["plates"]) in text
+    assert "trap bar" in text
