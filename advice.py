@@ -68,19 +68,20 @@ class _ByType(dict):
             self.setdefault(type(fact), []).append(fact)
 
 
-def _session(facts):
+def _session(facts, loads):
     """The session at the bar (rules/loads.py: load.gear_*, load.session): the warm-up ramp,
-    plates per side for each work set, the equipment and when to do the sets above the lower
-    count."""
+    the equipment and when to do the sets above the lower count; each entry of ``loads`` (the
+    work sets) gets its plates per side."""
     gear, session = _of(facts, F.Gear), _of(facts, F.Session)
     if not gear or not session:
         return {"warm_up": [], "equipment": None, "extra_sets": None, "session_because": [],
                 "session_sources": []}
     g, ses = gear[0], session[0]
+    for entry, plates in zip(loads, ses["plates"], strict=True):
+        entry["plates"] = _plates(plates)
     return {
         "warm_up": [{"step": i, "reps": reps, "weight": w, "plates": _plates(p)}
                     for i, (w, reps, p) in enumerate(ses["warm_up"], 1)],
-        "set_plates": [_plates(p) for p in ses["plates"]],
         "equipment": {"implement": g["implement"], "bar": g["bar"], "bar_given": g["bar_given"],
                       "plates": list(g["plates"]) if g["plates"] is not None else None,
                       "plates_given": g["plates_given"]},
@@ -165,11 +166,8 @@ def build(profile, facts, engine, messages):
             "loads": [{"set": n, "reps": reps, "rpe": rpe, "weight": w, "optional": optional,
                        "plates": None}
                       for n, reps, rpe, w, optional in lf["sets"]],
-            "load_because": list(lf["because"]), "load_sources": list(lf["sources"]),
-            **_session(facts)}
-        for entry, plates in zip(load_fields["loads"], load_fields.pop("set_plates", ()),
-                                 strict=False):
-            entry["plates"] = plates
+            "load_because": list(lf["because"]), "load_sources": list(lf["sources"])}
+        load_fields.update(_session(facts, load_fields["loads"]))
 
     # Cite what the conclusions rest on: sources of derived facts, not of every catalogue row.
     cited = dict.fromkeys(itertools.chain.from_iterable(_in_turn(every, said, facts_said_at)))

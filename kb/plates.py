@@ -48,17 +48,6 @@ def per_side(weight, bar, plates):
     return tuple(sorted(out, reverse=True))
 
 
-def loadable_at_most(weight, bar, plates, step):
-    """The heaviest weight, no heavier than ``weight`` and a whole number of steps, that the bar
-    and plates can make (a cap on load is a cap: never rounded up); None below the bar."""
-    candidate = round_to_step(weight, step, ceiling=weight)
-    while candidate >= bar - 1e-9:
-        if per_side(candidate, bar, plates) is not None:
-            return candidate
-        candidate = round(candidate - step, 2)
-    return None
-
-
 def ramp(first, bar, step, steps, heavy_single=None):
     """Warm-up sets (weight, reps) up to a first work set of ``first``: each step a fraction of
     it, rounded to the plate step, never below the bar; a step not lighter than the first work
