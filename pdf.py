@@ -30,20 +30,21 @@ output goes to a file in the temporary folder rather than a pipe, so a helper ho
 cannot make us wait; the last line of that output explains a failed print.
 
 Many sheets (a batch): :func:`print_sheet` keeps one browser per process and prints sheet after
-sheet in it, through Playwright (the optional ``fast-pdf`` extra) driving the same system
-Chromium; Playwright never downloads a browser here. Starting Chromium is most of a one-shot
-print's 1.5 s, so a batch saves it on every sheet but the first. The same guarantees hold per
-sheet: the time limit covers starting the browser and printing (Playwright's driver, started
-once, gets as long again of its own); at the limit a watchdog SIGKILLs the browser's process
-group (Playwright starts it as a group leader) and the sheet is a PdfTimeout; after a timeout, a
-crash or an interrupt the browser and its folder are gone, and the next sheet starts another; a
-browser that died between sheets or while printing is started again and the sheet tried once
-more. The pages and paper are those of the one-shot path (the same tagged PDF). The browser
-goes with its process: closed at exit (atexit, and
-multiprocessing's finalizers in a worker), killed before a worker ends at once on a signal
+sheet in it, through Playwright (the optional ``fast-pdf`` extra) driving the same system Chromium;
+Playwright never downloads a browser here. Starting Chromium is most of a one-shot print's 1.5 s,
+so a batch saves it on every sheet but the first. The same guarantees hold per sheet: the time
+limit covers starting the browser and printing (Playwright's driver, started once, gets as long
+again of its own); at the limit a watchdog SIGKILLs the browser's process group (Playwright starts
+it as a group leader) and the sheet is a PdfTimeout; after a timeout, a crash or an interrupt the
+browser and its folder are gone, and the next sheet starts another; a browser that died between
+sheets, while printing or while starting is started again and the sheet tried once more
+(Playwright's launch can wait out its time limit for a browser killed late in its start, so a
+watcher kills the driver then, and the next try starts another). The pages and paper are those of
+the one-shot path (the same tagged PDF). The browser goes with its process: closed at exit (atexit,
+and multiprocessing's finalizers in a worker), killed before a worker ends at once on a signal
 (workers.py), and killed by Playwright's driver when the pipe to it closes (this process was
-SIGKILLed). Without Playwright, off the main thread (its objects belong to the thread that
-started them), or when it cannot start the browser, :func:`print_sheet` is :func:`html_to_pdf`.
+SIGKILLed). Without Playwright, off the main thread (its objects belong to the thread that started
+them), or when it cannot start the browser, :func:`print_sheet` is :func:`html_to_pdf`.
 A single sheet (``advise --format pdf``) stays one-shot: starting the driver and the browser costs
 more than Chromium's own --print-to-pdf (``make bench`` measures both).
 """
@@ -259,6 +260,7 @@ def _last_line(stderr):
 
 PERSISTENT_FLAGS = tuple(flag for flag in CHROMIUM_FLAGS if flag != "--headless")  # it adds its own
 CLOSE_SECONDS = 5  # a graceful close that takes longer ends in SIGKILL
+START_POLL_SECONDS = 0.05  # how often a starting browser is checked for (_StartWatch)
 GONE_SECONDS = 5  # how long a killed process group may take to go (SIGKILL is asynchronous)
 
 _printer = None  # this process's Printer, made by the first print_sheet
@@ -399,6 +401,8 @@ class Printer:
 
         for attempt in (1, 2):
             try:
+                if self._playwright is None:  # a driver killed on a failed start (_start)
+                    self._start_driver(timeout)
                 if self._page is None or _is_gone(self._pid):
                     self.kill()  # what is left of a browser that died since the last sheet
                     self._start(deadline, timeout, expired)
@@ -450,6 +454,7 @@ class Printer:
         tried again once like any other."""
         from playwright.sync_api import Error
 
+        died = None
         try:
             with deferred():  # the folder is remembered before a signal can be handled
                 self._folder = tempfile.mkdtemp(prefix="deadlift-advisor-pdf-")
@@ -457,19 +462,29 @@ class Printer:
             # Playwright's own temporary folder goes in ours too: it would remove it by itself,
             # asynchronously, and not at all when the browser was killed just before its end.
             # So does the browser's (TMPDIR): a killed Chromium leaves org.chromium.Chromium.*.
-            self._context = self._playwright.chromium.launch_persistent_context(
-                os.path.join(self._folder, "profile"), executable_path=self.executable,
-                headless=True, args=list(PERSISTENT_FLAGS),
-                env={**os.environ, "TMPDIR": os.path.join(self._folder, "tmp")},
-                artifacts_dir=os.path.join(self._folder, "playwright"),
-                timeout=_milliseconds_left(deadline, timeout))
+            died = _StartWatch(self._folder, self._driver)
+            try:
+                self._context = self._playwright.chromium.launch_persistent_context(
+                    os.path.join(self._folder, "profile"), executable_path=self.executable,
+                    headless=True, args=list(PERSISTENT_FLAGS),
+                    env={**os.environ, "TMPDIR": os.path.join(self._folder, "tmp")},
+                    artifacts_dir=os.path.join(self._folder, "playwright"),
+                    timeout=_milliseconds_left(deadline, timeout))
+            finally:
+                died.stop()
+            if died.is_set():  # it died just after the launch returned: its driver is gone
+                raise Error("the browser died while starting")
             self._pid = _browser_leader(self._folder)
             if self._pid is None:  # without it the time limit could not be kept
+                if self._started:  # it worked before: this one died just after starting
+                    raise Error("the browser ended as it started")
                 raise _Unavailable("its process was not found")
             pages = self._context.pages
             self._page = pages[0] if pages else self._context.new_page()
         except Error as exc:
             self.kill()
+            if died is not None and died.is_set():  # the driver went too; the next try starts one
+                self._drop_driver()
             if self._started or _timed_out(exc, deadline, expired):
                 raise
             raise _Unavailable(_first_line(exc)) from None
@@ -477,6 +492,18 @@ class Printer:
             self.kill()
             raise
         self._started = True
+
+    def _drop_driver(self):
+        """Forget a driver that was killed (its Playwright stopped, which lets this thread start
+        another one); what it leaves for asyncio to report is silenced (_quiet_driver_end)."""
+        playwright, self._playwright, self._driver = self._playwright, None, None
+        _quiet_driver_end()
+        if playwright is not None:
+            with deferred():
+                try:
+                    playwright.stop()
+                except Exception:
+                    pass
 
     def _expire(self, expired):
         """In the watchdog thread, at the time limit: the browser's process group is killed,
@@ -537,6 +564,55 @@ class Printer:
                 playwright.stop()
             except Exception:  # a driver that already ended
                 pass
+
+
+class _StartWatch(threading.Event):
+    """Set when the browser being started died before Playwright's launch returned. The driver
+    does not always notice (a browser SIGKILLed early in its start leaves the launch waiting out
+    its whole time limit), so the driver is killed then, which ends the launch with an Error."""
+
+    def __init__(self, folder, driver):
+        super().__init__()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(folder, driver), daemon=True)
+        self._thread.start()
+
+    def _run(self, folder, driver):
+        seen = None
+        while not self._done.wait(START_POLL_SECONDS):
+            pid = _browser_leader(folder)
+            if pid is not None:
+                seen = pid
+            elif seen is not None and _group_gone(seen) and driver is not None:
+                self.set()
+                _kill_pid(driver)
+                return
+
+    def stop(self):
+        self._done.set()
+        self._thread.join()
+
+
+class _DriverEndFilter:
+    """Drops asyncio's "Future exception was never retrieved" for the read from a driver that
+    was killed on purpose; any other record passes."""
+
+    @staticmethod
+    def filter(record):
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (exc is not None and "Connection closed while reading from the driver"
+                    in str(exc))
+
+
+_DRIVER_END_FILTER = _DriverEndFilter()
+
+
+def _quiet_driver_end():
+    import logging
+
+    logger = logging.getLogger("asyncio")
+    if _DRIVER_END_FILTER not in logger.filters:
+        logger.addFilter(_DRIVER_END_FILTER)
 
 
 def _milliseconds_left(deadline, timeout):
