@@ -444,9 +444,12 @@ def test_a_stopped_batch_cleans_up_and_a_forced_rerun_completes(tmp_path, signum
     out, scratch = tmp_path / "out", tmp_path / "tmp"
     scratch.mkdir()
     env = {**os.environ, "TMPDIR": str(scratch)}
+    # as from a terminal: a signal this test run inherited as ignored (under nohup, SIGHUP) must
+    # not be ignored by the batch, which keeps an ignored signal ignored on purpose
     proc = subprocess.Popen([str(SCRIPT), "batch", roster, "-o", out, "--format", "html",
                              "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env, start_new_session=True)
+                            env=env, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signum, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out.exists() and len(os.listdir(out)) > 20):
         time.sleep(0.05)
@@ -464,6 +467,24 @@ def test_a_stopped_batch_cleans_up_and_a_forced_rerun_completes(tmp_path, signum
                           "--force"], capture_output=True, env=env, timeout=300)
     assert run.returncode == 0, run.stderr
     assert len(os.listdir(out)) == 3001 and temp_files(out) == []
+
+
+@needs_script
+def test_a_batch_under_nohup_keeps_sighup_ignored(tmp_path):
+    """nohup's promise: a hang-up does not stop a run its parent told to ignore it."""
+    roster = tmp_path / "roster.csv"
+    _big_roster(roster, 300)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([str(SCRIPT), "batch", roster, "-o", out, "--format", "txt"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.exists() and len(os.listdir(out)) > 5):
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGHUP)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and len(os.listdir(out)) == 301, err
 
 
 FAKE_HANGING_BROWSER = "#!/bin/sh\necho $$ >> \"$PIDS\"\nsleep 1000\n"
