@@ -477,9 +477,14 @@ def _session_violations(r, loads):
     rows = [*r["warm_up"], *loads]
     for row in rows:
         plates, w = row["plates"], row["weight"]
+        if w <= 0:
+            out.append(f"a set of {w} {r['units']}")
         if gear["implement"] == "dumbbells":
             if plates is not None:
                 out.append(f"{w}: plates on dumbbells")
+            hand = w / 2 / r["plate_step"]
+            if abs(hand - round(hand)) > 1e-6 or round(hand) < 1:
+                out.append(f"{w}: not a pair of dumbbells in steps of {r['plate_step']}")
             continue
         if plates is None:
             continue  # said by load.not_loadable (a premise of its message)

@@ -48,15 +48,51 @@ def per_side(weight, bar, plates):
     return tuple(sorted(out, reverse=True))
 
 
-def ramp(first, bar, step, steps, heavy_single=None):
-    """Warm-up sets (weight, reps) up to a first work set of ``first``: each step a fraction of
-    it, rounded to the plate step, never below the bar; a step not lighter than the first work
-    set by a plate step, or not heavier than the one before, is left out."""
+def ramp(first, bar, step, steps, heavy_single=None, plates=None, window=0.0):
+    """Warm-up sets (weight, reps) up to a first work set of ``first``, each step a fraction of
+    it. With ``plates`` (a bar): of the weights within ``window`` × ``first`` of that fraction,
+    the one loaded with the fewest plates per side (then the nearest), since a warm-up is for
+    the body, not the number; without them (dumbbells), the fraction rounded to ``step``. Never
+    below the bar; a step not lighter than the first work set by a plate step, or not heavier
+    than the one before, is left out."""
     plan = list(steps) + ([heavy_single] if heavy_single else [])
     out = []
     for fraction, reps in plan:
-        weight = max(bar, round_to_step(first * fraction, step))
-        if weight > first - step + 1e-9 or (out and weight <= out[-1][0] + 1e-9):
+        target = first * fraction
+        floor = out[-1][0] if out else None
+        if plates is None:  # dumbbells: at least the lightest pair
+            weight = max(bar, step, round_to_step(target, step))
+        else:
+            weight = _fewest_plates_near(target, window * first, bar, plates, step,
+                                         floor=floor, below=first - step)
+            if weight is None:
+                continue
+        if weight > first - step + 1e-9 or (floor is not None and weight <= floor + 1e-9):
             continue
         out.append((weight, reps))
     return tuple(out)
+
+
+def _fewest_plates_near(target, width, bar, plates, step, floor, below):
+    """The weight within ``width`` of ``target`` (above ``floor``, at most ``below``, never under
+    the bar) that takes the fewest plates per side, the nearest on a tie; when none in that band
+    can be made, the nearest that can, rounded to ``step`` first. None when nothing fits."""
+    # every loadable weight is the bar plus a whole number of these (two of the plates' common
+    # divisor)
+    grain = 2 * math.gcd(*{round(p / _UNIT) for p in plates}) * _UNIT
+    lo, hi = max(bar, target - width, (floor or 0) + 1e-9), min(target + width, below + 1e-9)
+    best = None
+    if lo <= hi:
+        k = math.ceil((lo - bar) / grain - 1e-9)
+        while bar + k * grain <= hi + 1e-9:
+            weight = round(bar + k * grain, 2)
+            loaded = per_side(weight, bar, plates)
+            if loaded is not None:
+                key = (len(loaded), abs(weight - target))
+                if best is None or key < best[0]:
+                    best = (key, weight)
+            k += 1
+    if best is not None:
+        return best[1]
+    weight = max(bar, round_to_step(target, step))
+    return weight if per_side(weight, bar, plates) is not None else None

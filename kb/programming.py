@@ -143,15 +143,17 @@ PLATES = {"kg": (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25), "lb": (45.0, 35.0, 25.
 # The warm-up before the first work set: the reps follow the NSCA-style 1RM protocol (a light set
 # of 5-10, a set of 3-5, a near-maximal 2-3, short rests growing to 2-4 minutes before the
 # attempt); the percentages of the first work set's weight and the single at 90% before a heavy
-# top set are project-inference. A step within one plate step of the work weight, or not heavier
-# than the step before, is left out.
-# Warm-up weights are round numbers, quick to load: to 10 kg / 20 lb once the first work set is
-# 100 kg / 220 lb or more, else to 5 kg / 10 lb (never finer than the plate step).
+# top set are project-inference. On a bar, each warm-up is the weight within ``window`` (a
+# fraction of the first work set) of its percentage that takes the fewest plates per side, the
+# nearest on a tie: quick to load, as lifters warm up (project-inference); on dumbbells, the
+# percentage rounded to a pair of dumbbells. A step within one plate step of the work weight, or
+# not heavier than the step before, is left out.
 WARM_UP = {"steps": ((0.40, 5), (0.60, 3), (0.75, 2)), "heavy_single": (0.90, 1),
-           "heavy_from_pct_1rm": 85.0, "rest": ("1-2 min", "2-4 min"),
-           "round_to": {"kg": (10.0, 5.0), "lb": (20.0, 10.0)},
-           "coarse_from": {"kg": 100.0, "lb": 220.0},
+           "heavy_from_pct_1rm": 85.0, "rest": ("1-2 min", "2-4 min"), "window": 0.05,
            "sources": ["nsca-1rm-protocol", "project-inference"]}
+# Dumbbells come in pairs at whole plate steps (2.5 kg, 5 lb): the total of a dumbbell lift is
+# rounded to two of them, so each hand holds a real dumbbell (project-inference).
+DUMBBELL_PAIR = 2
 # A range of sets ("3-5"): do the lower count; the sets above it only while the last set felt no
 # harder than the back-offs' RPE plus one (at most the top of the range): fatigue shows as a
 # rising RPE at the same weight. The rule is project-inference.

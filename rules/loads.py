@@ -11,8 +11,8 @@ from ..engine import AS, MATCH, NOT, TEST
 from ..kb.facts import (Answers, Estimated1RM, Gear, GearAnswer, LiftBasis, Loads, OneRM, PlateStep,
                         Prescription, RecentSet, Session, Variation)
 from ..kb.plates import per_side, ramp
-from ..kb.programming import (BAR_WEIGHT, EXTRA_SETS, IMPLEMENT_OF, PLATE_STEPS, PLATES, ROUGH_SET,
-                              RTS_SOURCES, WARM_UP)
+from ..kb.programming import (BAR_WEIGHT, DUMBBELL_PAIR, EXTRA_SETS, IMPLEMENT_OF, PLATE_STEPS,
+                              PLATES, ROUGH_SET, RTS_SOURCES, WARM_UP)
 from ..kb.rts import estimate_1rm, rough, round_to_step
 from .base import AFTER, CLASSIFY, rule, sources_of
 
@@ -28,6 +28,21 @@ def measured_lift(variation, relation, max_lift):
     return "conventional" if relation["ratio"] < 1 else "variation"
 
 
+def _load_step(implement, plate_step):
+    """What the weights are rounded to: the plate step, or a pair of them for dumbbells (a real
+    dumbbell in each hand)."""
+    return plate_step * (DUMBBELL_PAIR if implement == "dumbbells" else 1)
+
+
+def _rounded(weight, step, ceiling, var):
+    """The nearest loadable weight, never above ``ceiling``; for dumbbells the pair below, since
+    a pair of dumbbells cannot be made a little lighter as a bar can (the chart's load is then a
+    cap)."""
+    if IMPLEMENT_OF[var["id"]] == "dumbbells":
+        ceiling = min(ceiling, weight)
+    return round_to_step(weight, step, ceiling=ceiling)
+
+
 def _lightest(rx, est, basis):
     """The lightest working weight before rounding: the 1RM of the variation at the low end of
     the prescription's %1RM range."""
@@ -39,13 +54,14 @@ class LoadRules:
     # no weights then, and the sheet says why.
     @rule("load.step_too_coarse", AS.rx << Prescription(perform=True),
           AS.est << Estimated1RM(), AS.basis << LiftBasis(), PlateStep(value=MATCH.step),
-          Answers(units=MATCH.units),
-          TEST(lambda rx, est, basis, step: _lightest(rx, est, basis) < step),
+          Answers(units=MATCH.units), AS.var << Variation(),
+          TEST(lambda rx, est, basis, step, var: _lightest(rx, est, basis)
+               < _load_step(IMPLEMENT_OF[var["id"]], step)),
           k=(), sources=("project-inference",), salience=AFTER)
-    def step_too_coarse(self, rx, est, basis, step, units):
+    def step_too_coarse(self, rx, est, basis, step, units, var):
         self.warn("load.step_too_coarse", "plate_step_too_coarse", step=step, units=units,
-                  lightest=round(_lightest(rx, est, basis), 1))
-
+                  lightest=round(_lightest(rx, est, basis), 1),
+                  dumbbells=IMPLEMENT_OF[var["id"]] == "dumbbells")
 
     @rule("load.e1rm_from_recent_set", RecentSet(weight=MATCH.w, reps=MATCH.r, rpe=MATCH.e),
           TEST(lambda r, e: not rough(r, e)),
@@ -123,11 +139,13 @@ class LoadRules:
 
     @rule("load.working_weights", AS.rx << Prescription(perform=True),
           AS.est << Estimated1RM(), AS.basis << LiftBasis(), PlateStep(value=MATCH.step),
-          Answers(units=MATCH.units),
-          TEST(lambda rx, est, basis, step: _lightest(rx, est, basis) >= step),
+          Answers(units=MATCH.units), AS.var << Variation(),
+          TEST(lambda rx, est, basis, step, var: _lightest(rx, est, basis)
+               >= _load_step(IMPLEMENT_OF[var["id"]], step)),
           k=("K14",), sources=RTS_SOURCES, salience=AFTER)
-    def working_weights(self, rx, est, basis, step, units):
+    def working_weights(self, rx, est, basis, step, units, var):
         one_rm = round(est["value"] * basis["ratio"], 1)
+        plate_step, step = step, _load_step(IMPLEMENT_OF[var["id"]], step)
         (sets_lo, _), (reps_lo, reps_hi), (rpe_lo, rpe_hi) = rx["sets"], rx["reps"], rx["rpe"]
         lo, hi = rx["percent_1rm"]
         # Never above the 1RM, nor above a load ceiling that some limit set (an injury, ...).
@@ -137,14 +155,14 @@ class LoadRules:
         # Every work set of the range: the top set, then back-offs; those above the lower count
         # are optional (load.session says when to do them).
         plan = [(1, reps_lo, rpe_hi, hi)] + [(n, reps_hi, rpe_lo, lo) for n in range(2, sets_hi + 1)]
-        loads = tuple((n, reps, rpe, round_to_step(one_rm * pct / 100, step, ceiling=ceiling),
-                       n > sets_lo) for n, reps, rpe, pct in plan)
+        loads = tuple((n, reps, rpe, _rounded(one_rm * pct / 100, step, ceiling, var), n > sets_lo)
+                      for n, reps, rpe, pct in plan)
         self.declare(Loads(
             estimated_1rm=one_rm, measured=est["value"], basis=est["basis"], rough=est["rough"],
             raw=est["raw"], lift=basis["lift"], ratio=basis["ratio"], inferred=basis["inferred"],
-            units=units, step=step,
-            load_range=(round_to_step(one_rm * lo / 100, step, ceiling=ceiling),
-                        round_to_step(one_rm * hi / 100, step, ceiling=ceiling)),
+            units=units, step=plate_step,
+            load_range=(_rounded(one_rm * lo / 100, step, ceiling, var),
+                        _rounded(one_rm * hi / 100, step, ceiling, var)),
             sets=loads, because=(*est["because"], *basis["because"], "load.working_weights"),
             sources=sources_of("load.working_weights", (*est["sources"], *basis["sources"]))))
 
@@ -179,11 +197,10 @@ class LoadRules:
         step, first = loads["step"], loads["sets"][0][3]
         bar = gear["bar"] if gear["bar"] is not None else 0.0
         heavy = rx["percent_1rm"][1] >= WARM_UP["heavy_from_pct_1rm"]
-        coarse, fine = WARM_UP["round_to"][gear["units"]]
-        warm_step = max(step, coarse if first >= WARM_UP["coarse_from"][gear["units"]] else fine)
-        warm = ramp(first, bar, warm_step, WARM_UP["steps"],
-                    WARM_UP["heavy_single"] if heavy else None)
         plates = gear["plates"]
+        warm = ramp(first, bar, _load_step(gear["implement"], step), WARM_UP["steps"],
+                    WARM_UP["heavy_single"] if heavy else None, plates=plates,
+                    window=WARM_UP["window"])
         sets_lo, sets_hi = rx["sets"]
         self.declare(Session(
             warm_up=tuple((w, reps, None if plates is None else per_side(w, bar, plates))

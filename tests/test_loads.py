@@ -16,6 +16,7 @@ import deadlift_advisor
 from deadlift_advisor.cli import main
 from deadlift_advisor.invariants import violations
 from deadlift_advisor.kb import enumerated_space
+from deadlift_advisor.kb.programming import IMPLEMENT_OF
 from deadlift_advisor.kb.rts import round_to_step
 from deadlift_advisor.render import render
 from deadlift_advisor.validation import AnswerError
@@ -263,6 +264,9 @@ def test_weights_are_loadable_within_range_and_below_the_e1rm(chunk, describe):
         step = answers.get("plate_step", {"kg": 2.5, "lb": 5.0}[units])
         e1rm = rx["estimated_1rm"]["value"]
         assert rx["units"] == units and rx["plate_step"] == step, where
+        dumbbells = IMPLEMENT_OF[answers["variation"]] == "dumbbells"
+        if dumbbells:
+            step *= 2  # a total that puts a real dumbbell (whole plate steps) in each hand
         (sets_lo, _), (reps_lo, reps_hi), (rpe_lo, rpe_hi) = rx["sets"], rx["reps"], rx["rpe"]
         # a top set at the fewest reps and the highest RPE, then back-offs at the other corner
         plan = [(s["set"], s["reps"], s["rpe"], s["optional"]) for s in rx["loads"]]
@@ -281,6 +285,9 @@ def test_weights_are_loadable_within_range_and_below_the_e1rm(chunk, describe):
                 # nearest loadable step, rounded down where that would pass the ceiling
                 pct = min(pct, rx["percent_1rm"][1])
                 expected = nearest_steps(e1rm * pct / 100, step)
+                if dumbbells:  # the pair below: a dumbbell cannot be made a little lighter
+                    exact = e1rm * pct / 100
+                    expected = {round(math.floor(exact / step + 1e-9) * step, 4)}
                 if rx["pct_cap"] is not None:
                     ceiling = e1rm * rx["pct_cap"] / 100
                     expected = {x if x <= ceiling + 1e-9 else round(x - step, 4) for x in expected}

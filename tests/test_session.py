@@ -11,7 +11,7 @@ from deadlift_advisor import advise
 from deadlift_advisor.errors import AnswerError
 from deadlift_advisor.invariants import _session_violations
 from deadlift_advisor.kb.plates import per_side, ramp
-from deadlift_advisor.kb.programming import PLATES
+from deadlift_advisor.kb.programming import PLATES, WARM_UP
 from deadlift_advisor.render import render
 from deadlift_advisor.validation import validate
 
@@ -42,6 +42,76 @@ def test_the_warm_up_climbs_to_the_first_work_set_without_reaching_it():
     assert ramp(170, 20, 10, steps, (0.90, 1)) == ((70, 5), (100, 3), (130, 2), (150, 1))
     # light work: never below the bar, and steps that collapse onto each other are left out
     assert ramp(30, 20, 5, steps) == ((20, 5), (25, 2))
+
+
+def _fewest_plates_ramp(first, bar, step, plan, plates, window):
+    """The warm-up as a lifter would pick it, by brute force over every weight on a 0.05 grid:
+    per step, of the weights near its share of the first work set, the one with the fewest
+    plates per side (then the nearest)."""
+    out = []
+    for fraction, reps in plan:
+        target, width = first * fraction, window * first
+        floor = out[-1][0] if out else None
+        grid = [round(bar + k * 0.05, 2) for k in range(int((first - bar) / 0.05) + 1)]
+        near = [w for w in grid if abs(w - target) <= width + 1e-9 and w <= first - step + 1e-9
+                and (floor is None or w > floor + 1e-9) and per_side(w, bar, plates) is not None]
+        if not near:
+            continue  # (ramp then rounds; the cases below always have a weight near)
+        out.append((min(near, key=lambda w: (len(per_side(w, bar, plates)), abs(w - target))),
+                    reps))
+    return tuple(out)
+
+
+@pytest.mark.parametrize("units, bar, plates", [
+    ("kg", 20.0, PLATES["kg"]), ("kg", 25.0, PLATES["kg"]), ("kg", 15.0, (20, 10, 5, 2.5, 1.25)),
+    ("lb", 45.0, PLATES["lb"]), ("lb", 55.0, PLATES["lb"]), ("lb", 45.0, (45, 25, 10, 5, 2.5))])
+def test_each_warm_up_is_the_quickest_to_load_near_its_share_of_the_first_set(units, bar, plates):
+    """Warm-ups are for the body, not the number: 135, 185, 225 lb rather than 130, 180, 230."""
+    step = {"kg": 2.5, "lb": 5.0}[units]
+    plan = (*WARM_UP["steps"], WARM_UP["heavy_single"])
+    first, checked = bar + 4 * step, 0
+    while first <= {"kg": 320, "lb": 700}[units]:
+        got = ramp(first, bar, step, WARM_UP["steps"], WARM_UP["heavy_single"], plates=plates,
+                   window=WARM_UP["window"])
+        expected = _fewest_plates_ramp(first, bar, step, plan, plates, WARM_UP["window"])
+        if len(expected) == len(plan):
+            assert got == expected, first
+            checked += 1
+        first = round(first + step, 2)
+    assert checked > 80
+
+
+def test_the_warm_up_check_fails_on_the_old_round_numbers():
+    """Mutation: the earlier ramp (each share rounded to 20 lb) is not the quickest to load."""
+    plan = (*WARM_UP["steps"], WARM_UP["heavy_single"])
+    old = ramp(290, 45, 20, WARM_UP["steps"], WARM_UP["heavy_single"])
+    assert old != _fewest_plates_ramp(290, 45, 5, plan, PLATES["lb"], WARM_UP["window"])
+    assert [w for w, _ in ramp(290, 45, 5, WARM_UP["steps"], WARM_UP["heavy_single"],
+                               plates=PLATES["lb"], window=WARM_UP["window"])] == [
+        115, 185, 225, 275]
+
+
+def test_dumbbells_are_real_pairs_and_never_an_empty_hand():
+    """Each hand holds a whole number of plate steps (2.5 kg, 5 lb), rounded down, and a warm-up
+    of 0 kg is never given; the session check catches both."""
+    for one_rm in range(40, 301, 5):
+        for units in ("kg", "lb"):
+            rx = advise({**BASE, "variation": "single_leg_romanian", "goal": "hypertrophy",
+                         "one_rm": one_rm * (2 if units == "lb" else 1), "units": units,
+                         "max_lift": "conventional"}).to_dict()["prescription"]
+            if not rx["loads"]:
+                continue
+            assert _session_violations(rx, rx["loads"]) == [], (one_rm, units)
+            step = rx["plate_step"]
+            for row in (*rx["warm_up"], *rx["loads"]):
+                assert row["weight"] >= 2 * step and (row["weight"] / 2 / step).is_integer()
+    rx = advise({**BASE, "variation": "single_leg_romanian", "goal": "hypertrophy",
+                 "one_rm": 140, "max_lift": "conventional"}).to_dict()["prescription"]
+    for mutate, found in [(lambda r: r["warm_up"][0].update(weight=0.0), "a set of 0.0"),
+                          (lambda r: r["loads"][0].update(weight=27.5), "not a pair")]:
+        bad = copy.deepcopy(rx)
+        mutate(bad)
+        assert any(found in v for v in _session_violations(bad, bad["loads"])), found
 
 
 def test_every_work_set_of_the_range_with_the_rule_for_the_optional_ones():
