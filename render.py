@@ -255,7 +255,7 @@ def density(weight):
 
 def sheet_context(advice, generated=None):
     """Everything the sheet templates read: the advice as a dict (``a``), the muscle tiers in
-    chart order, the Why section, the week's notes as the html sheet groups them, the date the
+    chart order, the Why section, the week's notes grouped as every sheet prints them, the date the
     sheet was made and the html type size."""
     from .explain import trail
 
@@ -275,7 +275,7 @@ def sheet_context(advice, generated=None):
 
 
 def _week_lines(schedule):
-    """The week's notes as page one of the html sheet prints them, in the order the advice first
+    """The week's notes as every sheet prints them under the week, in the order the advice first
     names them: the exercises that get in the way on the same days as one line (``window``: the
     days of the recovery window they fall on, ``before``: the days before the deadlift; a leg day
     after a back-day deadlift keeps its own line), the exercises of the week that load the injured

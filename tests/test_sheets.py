@@ -45,6 +45,7 @@ from deadlift_advisor import pdf
 from deadlift_advisor.answer_files import InputError
 from deadlift_advisor.explain import trail
 from deadlift_advisor.kb import VARIATIONS
+from deadlift_advisor.kb.weeks import DAY_NAMES
 from deadlift_advisor.render import BINARY_FORMATS, FORMATS, messages, render
 
 HERE = pathlib.Path(__file__).parent
@@ -374,6 +375,55 @@ def test_week_grid_marks_the_day_the_window_and_the_conflicts():
     txt = render(a, "txt", generated=DATE)
     for text in (md, txt):
         assert "Deadlift" in text and (s["conflicts"] == [] or "⚠" in text or "!" in text)
+
+
+BUSY_DAY = "squat, RDL, good mornings, hip thrust, back extension, leg curl, leg press"
+
+
+def _week_notes(text, mark):
+    """The notes under the week grid and the injury-by-day notes of a txt or md sheet: one string
+    per note (``mark`` starts one; a txt note's wrapped lines are joined to it)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines)
+                 if line.strip().upper() in ("YOUR WEEK", "## YOUR WEEK"))
+    notes, inside = [], False
+    for line in lines[start + 1:]:
+        if line.strip().upper() in ("ADVICE", "## ADVICE"):
+            break
+        if line.lstrip().startswith(mark):
+            notes.append(line.strip()[len(mark):])
+            inside = True
+        elif inside and line.startswith("    ") and not line.startswith("     "):
+            notes[-1] += " " + line.strip()
+        else:
+            inside = False
+    return [note.replace("\\", "") for note in notes]
+
+
+@pytest.mark.parametrize("injury", [{}, {"injury_area": "low_back", "injury_stage": "cleared"},
+                                    {"injury_area": "hamstring", "injury_stage": "acute"}])
+@pytest.mark.parametrize("variation", sorted(VARIATIONS))
+def test_txt_and_md_group_the_weeks_conflicts_and_still_name_every_one(variation, injury):
+    """A busy week is one note per reason, not one per exercise and day (twenty-odd), as on the
+    printed page; every exercise and day that gets in the way is still named in the notes."""
+    a = deadlift_advisor.advise({"variation": variation, "goal": "strength",
+                                 "experience": "intermediate", **injury,
+                                 "week": {d: BUSY_DAY for d in ("mon", "tue", "wed", "thu", "fri",
+                                                                "sat", "sun")}})
+    s = a.to_dict()["schedule"]
+    for fmt, mark in (("txt", "! "), ("md", "- ⚠ ")):
+        notes = _week_notes(render(a, fmt, generated=DATE), mark)
+        said = " ".join(notes)
+        for c in s["conflicts"]:
+            assert c["label"] is None or c["label"] in said, (fmt, c)
+            assert DAY_NAMES[c["day"]] in said, (fmt, c)
+        for e in s["injury"] or ():
+            every_day = {i["day"] for i in s["injury"] if i["exercise"] == e["exercise"]} == set(
+                DAY_NAMES)
+            assert e["label"] in said and (DAY_NAMES[e["day"]] in said or every_day
+                                           and "(every day)" in said), (fmt, e)
+        many = len(s["conflicts"]) + len(s["injury"] or ())
+        assert many <= 3 or len(notes) <= 4, (fmt, len(notes), notes)
 
 
 def test_pdf_format_is_a_real_pdf(tmp_path):
