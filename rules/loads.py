@@ -154,9 +154,13 @@ class LoadRules:
         sets_hi = rx["sets"][1]
         # Every work set of the range: the top set, then back-offs; those above the lower count
         # are optional (load.session says when to do them).
-        plan = [(1, reps_lo, rpe_hi, hi)] + [(n, reps_hi, rpe_lo, lo) for n in range(2, sets_hi + 1)]
-        loads = tuple((n, reps, rpe, _rounded(one_rm * pct / 100, step, ceiling, var), n > sets_lo)
-                      for n, reps, rpe, pct in plan)
+        top = _rounded(one_rm * hi / 100, step, ceiling, var)
+        back = _rounded(one_rm * lo / 100, step, ceiling, var)
+        # A back-off that comes out at the top set's weight (a load ceiling cut both, or the
+        # rounding met) is the same set: the same RPE, not a lower one for as many reps or more.
+        back_rpe = rpe_hi if back >= top - 1e-9 else rpe_lo
+        loads = ((1, reps_lo, rpe_hi, top, False),) + tuple(
+            (n, reps_hi, back_rpe, back, n > sets_lo) for n in range(2, sets_hi + 1))
         self.declare(Loads(
             estimated_1rm=one_rm, measured=est["value"], basis=est["basis"], rough=est["rough"],
             raw=est["raw"], lift=basis["lift"], ratio=basis["ratio"], inferred=basis["inferred"],
@@ -209,7 +213,7 @@ class LoadRules:
                          for _, _, _, w, _ in loads["sets"]),
             minimum_sets=sets_lo, maximum_sets=sets_hi,
             # the back-offs' RPE plus one, at most the top of the range (fatigue shows as RPE)
-            extra_sets_while_rpe_at_most=(min(rx["rpe"][1], rx["rpe"][0] + 1)
+            extra_sets_while_rpe_at_most=(min(rx["rpe"][1], loads["sets"][-1][2] + 1)
                                           if sets_hi > sets_lo else None),
             because=("load.session",), sources=sources_of("load.session")))
 
