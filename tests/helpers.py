@@ -4,6 +4,7 @@
 """
 
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -27,6 +28,15 @@ class Run:
     stdout: str
     stderr: str
     exception: BaseException | None = None
+
+
+def as_from_a_terminal():
+    """preexec_fn for a child a test will signal: the stop signals at their defaults, as a
+    program started from a terminal has them. A test run started in the background (``&``
+    ignores Ctrl-C) or under nohup (SIGHUP) would otherwise pass the ignoring on, and the program
+    keeps an ignored signal ignored on purpose."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def runner():

@@ -29,7 +29,7 @@ import pytest
 from deadlift_advisor import advise, pdf
 from deadlift_advisor.render import render
 
-from helpers import SCRIPT
+from helpers import SCRIPT, as_from_a_terminal
 
 pytestmark = [
     pytest.mark.timeout(300),
@@ -509,7 +509,7 @@ def test_a_batch_prints_every_sheet_and_leaves_no_browser_running(scratch, watch
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_to_a_batch_ends_its_browsers(scratch, watch, signum):
     proc = subprocess.Popen(_batch(scratch, LONG_ROSTER), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, preexec_fn=as_from_a_terminal)
     try:
         deadline = time.monotonic() + 60
         while not watch.browsers_seen() and time.monotonic() < deadline:
@@ -528,7 +528,7 @@ def test_a_signal_to_a_batch_ends_its_browsers(scratch, watch, signum):
 @needs_playwright
 def test_a_killed_worker_takes_its_browser_with_it(scratch, watch):
     proc = subprocess.Popen(_batch(scratch, LONG_ROSTER), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, preexec_fn=as_from_a_terminal)
     try:
         deadline = time.monotonic() + 60
         while not watch.browsers_seen() and time.monotonic() < deadline:

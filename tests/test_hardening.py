@@ -22,7 +22,7 @@ import pytest
 import deadlift_advisor
 from deadlift_advisor import batch
 from deadlift_advisor.answer_files import InputError, write_atomically
-from helpers import PREFIX, SCRIPT, VALID_YAML, run_inproc, temp_files
+from helpers import PREFIX, SCRIPT, VALID_YAML, as_from_a_terminal, run_inproc, temp_files
 
 VALID = {"variation": "sumo", "goal": "strength", "experience": "novice"}
 ROSTER_HEADER = "athlete,variation,goal,experience\n"
@@ -444,12 +444,9 @@ def test_a_stopped_batch_cleans_up_and_a_forced_rerun_completes(tmp_path, signum
     out, scratch = tmp_path / "out", tmp_path / "tmp"
     scratch.mkdir()
     env = {**os.environ, "TMPDIR": str(scratch)}
-    # as from a terminal: a signal this test run inherited as ignored (under nohup, SIGHUP) must
-    # not be ignored by the batch, which keeps an ignored signal ignored on purpose
     proc = subprocess.Popen([str(SCRIPT), "batch", roster, "-o", out, "--format", "html",
                              "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env, start_new_session=True,
-                            preexec_fn=lambda: signal.signal(signum, signal.SIG_DFL))
+                            env=env, start_new_session=True, preexec_fn=as_from_a_terminal)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out.exists() and len(os.listdir(out)) > 20):
         time.sleep(0.05)

@@ -23,6 +23,7 @@ pexpect = pytest.importorskip("pexpect")
 from deadlift_advisor import advise  # noqa: E402
 from deadlift_advisor import questionnaire as q  # noqa: E402
 from deadlift_advisor.kb.answers import ANSWERS  # noqa: E402
+from helpers import as_from_a_terminal  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -90,7 +91,8 @@ class Session:
         environment.pop("NO_COLOR", None)
         environment.update(env or {})
         self.child = PlainSpawn(program or SCRIPT, list(args), cwd=str(cwd), env=environment,
-                                encoding="utf-8", timeout=TIMEOUT, dimensions=(50, columns))
+                                encoding="utf-8", timeout=TIMEOUT, dimensions=(50, columns),
+                                preexec_fn=as_from_a_terminal)
         self.chunks = []
         self.child.logfile_read = self
 
