@@ -97,14 +97,19 @@ def _to_file(fn, scratch, task):
     from .interrupts import Terminated
 
     number, batch = task
-    _busy = True
+    # The handler raises Terminated only while _busy; the outer try catches it wherever that is,
+    # the inner finally included. Escaping from here it would reach the pool's worker loop, which
+    # sends exceptions back and goes on: the worker would live on and the pool's shutdown, which
+    # waits for it, would never end (a pool broken by a killed worker SIGTERMs the others).
     try:
-        with open(os.path.join(scratch, str(number)), "wb") as fh:
-            pickle.dump([fn(item) for item in batch], fh, pickle.HIGHEST_PROTOCOL)
+        try:
+            _busy = True
+            with open(os.path.join(scratch, str(number)), "wb") as fh:
+                pickle.dump([fn(item) for item in batch], fh, pickle.HIGHEST_PROTOCOL)
+        finally:
+            _busy = False
     except Terminated as stopped:  # only raised in a worker (see _quiet_signals)
         _exit_now(128 + stopped.signum)
-    finally:
-        _busy = False
     return number
 
 

@@ -2,6 +2,7 @@
 worker dies, which start method it picks, and that it leaves nothing behind."""
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -90,3 +91,44 @@ def test_workers_are_not_forked_from_a_threaded_process():
     finally:
         release.set()
         thread.join()
+
+
+@pytest.mark.parametrize("where", ["_busy = True", "pickle.dump(", "_busy = False"])
+def test_a_stop_signal_anywhere_in_a_task_ends_the_worker(tmp_path, monkeypatch, where):
+    """A SIGTERM handled at any line of a task (here raised by a trace function, as the handler
+    raises it) ends the worker; one that escaped into the pool's worker loop would be sent back
+    as a result and leave the worker alive, and a broken pool's shutdown waiting for it."""
+    import inspect
+
+    from deadlift_advisor import workers
+    from deadlift_advisor.interrupts import Terminated
+
+    lines, first = inspect.getsourcelines(workers._to_file)
+    target = first + next(i for i, line in enumerate(lines) if where in line)
+    ended = []
+
+    def exit_now(code):
+        ended.append(code)
+        raise SystemExit(code)
+
+    def tracer(frame, event, arg):
+        if frame.f_code is workers._to_file.__code__:
+            if event == "line" and frame.f_lineno == target and not ended and \
+                    not getattr(tracer, "fired", False):
+                tracer.fired = True
+                raise Terminated(signal.SIGTERM)
+            return tracer
+        return None
+
+    monkeypatch.setattr(workers, "_exit_now", exit_now)
+    sys.settrace(tracer)
+    try:
+        workers._to_file(abs, str(tmp_path), (0, [-1, -2]))
+    except SystemExit:
+        pass
+    except Terminated:  # a KeyboardInterrupt: pytest would stop the whole run on it
+        pytest.fail(f"the signal escaped the task from the line {where!r}")
+    finally:
+        sys.settrace(None)
+        workers._busy = False
+    assert ended == [128 + signal.SIGTERM]
