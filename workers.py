@@ -139,6 +139,19 @@ def unordered(pool, fn, tasks, ahead):
             yield future.result()
 
 
+def _unblock_feeder(pool):
+    """Python 3.10 only: once the workers are gone, the thread feeding the pool's call queue may
+    be stuck writing into a full pipe that nobody reads, since this process holds its read end
+    too, and the pool's shutdown waits for that thread for ever. Python 3.11 closes that end
+    itself when the pool breaks (CPython gh-94777); this does the same on 3.10."""
+    if sys.version_info >= (3, 11):
+        return
+    reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
+    if reader is not None:
+        with contextlib.suppress(OSError):
+            reader.close()
+
+
 @contextlib.contextmanager
 def results(fn, items, jobs, chunksize=None):
     """fn(item) for every item: in this process with one job, else over ``jobs`` worker
@@ -167,8 +180,10 @@ def results(fn, items, jobs, chunksize=None):
             for child in set(multiprocessing.active_children()) - before:
                 with contextlib.suppress(OSError):
                     child.terminate()
+            _unblock_feeder(pool)
             raise
         except concurrent.futures.process.BrokenProcessPool:
+            _unblock_feeder(pool)
             raise BrokenPool() from None
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
